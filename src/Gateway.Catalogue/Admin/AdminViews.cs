@@ -1,0 +1,79 @@
+using Gateway.Catalogue.Health;
+using Gateway.Catalogue.Model;
+
+namespace Gateway.Catalogue.Admin;
+
+// What administrators get back: both languages (they edit both), never an upstream secret.
+
+public sealed record AgencyView(
+    string Code,
+    LocalizedText Name,
+    LocalizedText Description,
+    AgencyContact Contact,
+    int ServiceCount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+public sealed record AdminServiceView(
+    string Slug,
+    string AgencyCode,
+    LocalizedText Name,
+    LocalizedText Description,
+    string Category,
+    ServiceChannel Channel,
+    ServiceStandard Standard,
+    ExposureView? Exposure,
+    HealthView? Health,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+public sealed record ExposureView(
+    string PathPrefix,
+    IReadOnlyList<string> Methods,
+    IReadOnlyList<string> Destinations,
+    string? HealthCheckPath,
+    int TimeoutSeconds,
+    AccessRule Access,
+    UpstreamAuthView UpstreamAuth,
+    bool ForwardClientCookies,
+    bool ForwardClientAuthorization);
+
+/// <summary>How the gateway authenticates upstream; <c>hasSecret</c> tells whether a secret is stored, never what it is.</summary>
+public sealed record UpstreamAuthView(UpstreamAuthKind Kind, string? HeaderName, string? Username, bool HasSecret);
+
+public sealed record HealthView(string Service, HealthState State, DateTimeOffset Since, DateTimeOffset CheckedAt, string? Detail);
+
+internal static class AdminViewMapping
+{
+    public static AgencyView ToView(this Agency a, int serviceCount) =>
+        new(a.Code, a.Name, a.Description, a.Contact, serviceCount, a.CreatedAt, a.UpdatedAt, a.Version);
+
+    public static AdminServiceView ToView(this Service s, ServiceHealthBoard health) => new(
+        s.Slug,
+        s.Agency!.Code,
+        s.Name,
+        s.Description,
+        s.Category,
+        s.Channel,
+        s.Standard,
+        s.Exposure?.ToView(),
+        health.Get(s.Slug)?.ToView(),
+        s.CreatedAt,
+        s.UpdatedAt,
+        s.Version);
+
+    public static ExposureView ToView(this Exposure e) => new(
+        e.PathPrefix,
+        e.Methods,
+        e.Destinations,
+        e.HealthCheckPath,
+        e.TimeoutSeconds,
+        e.Access,
+        new UpstreamAuthView(e.UpstreamAuth.Kind, e.UpstreamAuth.HeaderName, e.UpstreamAuth.Username, e.UpstreamAuth.ProtectedSecret is not null),
+        e.ForwardClientCookies,
+        e.ForwardClientAuthorization);
+
+    public static HealthView ToView(this ServiceHealthEntry h) => new(h.Slug, h.State, h.Since, h.CheckedAt, h.Detail);
+}

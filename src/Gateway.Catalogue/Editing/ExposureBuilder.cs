@@ -1,0 +1,88 @@
+using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Persistence;
+using Gateway.Catalogue.Proxy;
+using Gateway.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Catalogue.Editing;
+
+/// <summary>
+/// Turns validated exposure input into the stored exposure: fills defaults, refuses overlapping path
+/// prefixes, encrypts the upstream secret (or keeps the stored one when none is sent).
+/// </summary>
+internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets secrets, IOptions<CatalogueOptions> options)
+{
+    /// <param name="field">Prefix of the field names in errors, e.g. <c>exposure.</c> inside a service body.</param>
+    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken)
+    {
+        var prefix = input.PathPrefix ?? $"/{agency.Code}/{service.Slug}";
+        if (CatalogueRules.IsReserved(prefix))
+        {
+            return EditFailure.Field(ProblemKind.Validation, field + "pathPrefix",
+                Messages.PathPrefixReserved.With(string.Join(", ", CatalogueRules.ReservedPrefixes)));
+        }
+
+        var others = await db.Exposures
+            .Where(e => e.ServiceId != service.Id)
+            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { e.PathPrefix, s.Slug })
+            .ToListAsync(cancellationToken);
+        if (others.FirstOrDefault(o => CatalogueRules.Overlaps(prefix, o.PathPrefix)) is { } clash)
+        {
+            return EditFailure.Field(ProblemKind.Conflict, field + "pathPrefix", Messages.PrefixOverlaps.With(prefix, clash.PathPrefix, clash.Slug));
+        }
+
+        var auth = BuildUpstreamAuth(input.UpstreamAuth, service.Exposure?.UpstreamAuth);
+        if (auth is null)
+        {
+            return EditFailure.Field(ProblemKind.Validation, field + "upstreamAuth.secret", Messages.SecretRequired);
+        }
+
+        var exposure = service.Exposure ?? new Exposure
+        {
+            ServiceId = service.Id,
+            PathPrefix = prefix,
+            Methods = [],
+            Destinations = [],
+            Access = AccessRule.Public,
+            UpstreamAuth = UpstreamAuth.None,
+        };
+        exposure.PathPrefix = prefix;
+        exposure.Methods = [.. (input.Methods ?? CatalogueRules.DefaultMethods).Select(m => m.ToUpperInvariant()).Distinct()];
+        exposure.Destinations = [.. input.Destinations!.Select(d => d.Trim())];
+        exposure.HealthCheckPath = input.HealthCheckPath;
+        exposure.TimeoutSeconds = input.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds;
+        exposure.Access = new AccessRule(input.Access!.Kind!.Value, input.Access.Scope);
+        exposure.UpstreamAuth = auth;
+        exposure.ForwardClientCookies = input.ForwardClientCookies ?? false;
+        exposure.ForwardClientAuthorization = input.ForwardClientAuthorization ?? false;
+        service.Exposure = exposure;
+        return null;
+    }
+
+    /// <summary>The auth to store, or null when a secret is needed and neither sent nor kept.</summary>
+    private UpstreamAuth? BuildUpstreamAuth(UpstreamAuthInput? input, UpstreamAuth? stored)
+    {
+        var kind = input?.Kind ?? UpstreamAuthKind.None;
+        if (kind == UpstreamAuthKind.None)
+        {
+            return UpstreamAuth.None;
+        }
+
+        var protectedSecret = input!.Secret is { Length: > 0 } secret
+            ? secrets.Protect(secret)
+            : stored?.Kind == kind ? stored.ProtectedSecret : null;
+        if (protectedSecret is null)
+        {
+            return null;
+        }
+
+        return new UpstreamAuth
+        {
+            Kind = kind,
+            HeaderName = kind == UpstreamAuthKind.ApiKey ? input.HeaderName ?? UpstreamSecrets.DefaultApiKeyHeader : null,
+            Username = kind == UpstreamAuthKind.Basic ? input.Username : null,
+            ProtectedSecret = protectedSecret,
+        };
+    }
+}

@@ -1,0 +1,252 @@
+using FluentValidation;
+using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Persistence;
+using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Database;
+using Gateway.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Catalogue.Editing;
+
+/// <summary>
+/// Creates, changes and removes services and their exposures. Every successful edit is live in the
+/// proxy when it returns; a refused edit writes nothing.
+/// </summary>
+public sealed class ServiceEditor
+{
+    private static readonly ServiceInputValidator Validator = new();
+    private static readonly ExposureInputValidator ExposureValidator = new();
+
+    private readonly CatalogueDbContext _db;
+    private readonly CatalogueState _state;
+    private readonly CatalogueWriteGate _gate;
+    private readonly ExposureBuilder _exposures;
+    private readonly TimeProvider _time;
+
+    internal ServiceEditor(CatalogueDbContext db, CatalogueState state, CatalogueWriteGate gate, ExposureBuilder exposures, TimeProvider time)
+    {
+        _db = db;
+        _state = state;
+        _gate = gate;
+        _exposures = exposures;
+        _time = time;
+    }
+
+    public async Task<EditResult<Service>> CreateAsync(ServiceInput input, CancellationToken cancellationToken = default)
+    {
+        if (Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            var agency = await _db.Agencies.SingleOrDefaultAsync(a => a.Code == input.AgencyCode, cancellationToken);
+            if (agency is null)
+            {
+                return EditFailure.Field(ProblemKind.Validation, "agencyCode", Messages.UnknownAgency.With(input.AgencyCode));
+            }
+
+            if (await _db.Services.AnyAsync(s => s.Slug == input.Slug, cancellationToken))
+            {
+                return EditFailure.Field(ProblemKind.Conflict, "slug", Messages.SlugInUse.With(input.Slug));
+            }
+
+            var now = _time.GetUtcNow();
+            var service = new Service
+            {
+                Slug = input.Slug!,
+                Name = input.Name!,
+                Description = input.Description!,
+                Category = input.Category!,
+                Standard = ToStandard(input.Standard!),
+                CreatedAt = now,
+            };
+            Apply(service, agency, input, now);
+            if (input.Exposure is not null
+                && await _exposures.ApplyAsync(service, agency, input.Exposure, "exposure.", cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            _db.Services.Add(service);
+            return await SaveAsync(service, cancellationToken);
+        }
+    }
+
+    public async Task<EditResult<Service>> UpdateAsync(string slug, ServiceInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        if (input.Slug is not null && input.Slug != slug)
+        {
+            return EditFailure.Field(ProblemKind.Validation, "slug", Messages.IdentifierImmutable);
+        }
+
+        input = input with { Slug = slug };
+        if (Validate(input) is { } invalid)
+        {
+            return invalid;
+        }
+
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            var service = await FindAsync(slug, cancellationToken);
+            if (Check(service, slug, expectedVersion) is { } failure)
+            {
+                return failure;
+            }
+
+            var agency = await _db.Agencies.SingleOrDefaultAsync(a => a.Code == input.AgencyCode, cancellationToken);
+            if (agency is null)
+            {
+                return EditFailure.Field(ProblemKind.Validation, "agencyCode", Messages.UnknownAgency.With(input.AgencyCode));
+            }
+
+            service!.Name = input.Name!;
+            service.Description = input.Description!;
+            service.Category = input.Category!;
+            service.Standard = ToStandard(input.Standard!);
+            Apply(service, agency, input, _time.GetUtcNow());
+            service.Version++;
+            if (input.Exposure is not null
+                && await _exposures.ApplyAsync(service, agency, input.Exposure, "exposure.", cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            return await SaveAsync(service, cancellationToken);
+        }
+    }
+
+    public async Task<EditResult<Service>> DeleteAsync(string slug, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            var service = await FindAsync(slug, cancellationToken);
+            if (Check(service, slug, expectedVersion) is { } failure)
+            {
+                return failure;
+            }
+
+            _db.Services.Remove(service!);
+            return await SaveAsync(service!, cancellationToken);
+        }
+    }
+
+    /// <summary>Exposes the service through the gateway, or replaces how it is exposed.</summary>
+    public async Task<EditResult<Service>> PutExposureAsync(string slug, ExposureInput input, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var validation = ExposureValidator.Validate(input);
+        if (!validation.IsValid)
+        {
+            return new EditFailure(ProblemKind.Validation, Errors: validation.ToErrors());
+        }
+
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            var service = await FindAsync(slug, cancellationToken);
+            if (Check(service, slug, expectedVersion) is { } failure)
+            {
+                return failure;
+            }
+
+            if (await _exposures.ApplyAsync(service!, service!.Agency!, input, "", cancellationToken) is { } refused)
+            {
+                return refused;
+            }
+
+            Touch(service);
+            return await SaveAsync(service, cancellationToken);
+        }
+    }
+
+    /// <summary>Takes the service off the gateway; its catalogue entry stays.</summary>
+    public async Task<EditResult<Service>> DeleteExposureAsync(string slug, int? expectedVersion, CancellationToken cancellationToken = default)
+    {
+        using (await _gate.EnterAsync(cancellationToken))
+        {
+            var service = await FindAsync(slug, cancellationToken);
+            if (Check(service, slug, expectedVersion) is { } failure)
+            {
+                return failure;
+            }
+
+            if (service!.Exposure is null)
+            {
+                return new EditFailure(ProblemKind.NotFound, Messages.NotExposed.With(slug));
+            }
+
+            _db.Exposures.Remove(service.Exposure);
+            service.Exposure = null;
+            Touch(service);
+            return await SaveAsync(service, cancellationToken);
+        }
+    }
+
+    private static EditFailure? Validate(ServiceInput input)
+    {
+        var result = Validator.Validate(input);
+        return result.IsValid ? null : new EditFailure(ProblemKind.Validation, Errors: result.ToErrors());
+    }
+
+    private static EditFailure? Check(Service? service, string slug, int? expectedVersion)
+    {
+        if (service is null)
+        {
+            return new EditFailure(ProblemKind.NotFound, Messages.UnknownService.With(slug));
+        }
+
+        return expectedVersion is { } expected && expected != service.Version
+            ? new EditFailure(ProblemKind.PreconditionFailed, Messages.ChangedMeanwhile.With(expected, service.Version))
+            : null;
+    }
+
+    private Task<Service?> FindAsync(string slug, CancellationToken cancellationToken) =>
+        _db.Services.Include(s => s.Exposure).Include(s => s.Agency).SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+
+    private static void Apply(Service service, Agency agency, ServiceInput input, DateTimeOffset now)
+    {
+        service.AgencyId = agency.Id;
+        service.Agency = agency;
+        service.Channel = input.Channel!.Value;
+        service.UpdatedAt = now;
+    }
+
+    /// <summary>An exposure change is a change of its service: it moves the catalogue's fingerprint.</summary>
+    private void Touch(Service service)
+    {
+        service.UpdatedAt = _time.GetUtcNow();
+        service.Version++;
+    }
+
+    private static ServiceStandard ToStandard(StandardInput s) => new()
+    {
+        LegalBasis = [.. s.LegalBasis!],
+        Requirements = [.. s.Requirements!],
+        Procedure = [.. s.Procedure!],
+        CompletionWorkingDays = s.CompletionWorkingDays!.Value,
+        CostRupiah = s.CostRupiah!.Value,
+        CostNote = s.CostNote,
+        Product = s.Product!,
+        ComplaintChannel = s.ComplaintChannel!,
+    };
+
+    private async Task<EditResult<Service>> SaveAsync(Service service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // A concurrent writer (another replica) took the slug or the prefix first.
+            return new EditFailure(ProblemKind.Conflict, Messages.SlugInUse.With(service.Slug));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new EditFailure(ProblemKind.PreconditionFailed, Messages.ChangedMeanwhile.With(service.Version, "?"));
+        }
+
+        await _state.ReloadAsync(cancellationToken);
+        return EditResult.Ok(service);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Snapshot;
+
+namespace Gateway.Catalogue.Health;
+
+/// <summary>The live status of one exposed service.</summary>
+internal sealed record ServiceHealthEntry(Guid ServiceId, string Slug, HealthState State, DateTimeOffset Since, DateTimeOffset CheckedAt, string? Detail);
+
+/// <summary>
+/// Live status of every exposed service, in memory for the catalogue API and the operators' wall.
+/// State changes (not every check) are queued for <see cref="ServiceHealthRecorder"/> to store.
+/// </summary>
+internal sealed class ServiceHealthBoard(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, ServiceHealthEntry> _entries = new(StringComparer.Ordinal);
+    private readonly Channel<ServiceHealthEntry> _changes = Channel.CreateUnbounded<ServiceHealthEntry>(new() { SingleReader = true });
+
+    public ChannelReader<ServiceHealthEntry> Changes => _changes.Reader;
+
+    public ServiceHealthEntry? Get(string slug) => _entries.TryGetValue(slug, out var entry) ? entry : null;
+
+    public IReadOnlyDictionary<string, ServiceHealthEntry> All() => _entries;
+
+    /// <summary>Starts tracking newly exposed services (with their stored status) and forgets removed ones.</summary>
+    public void Follow(CatalogueSnapshot snapshot)
+    {
+        var now = time.GetUtcNow();
+        var exposed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var service in snapshot.Services.Where(s => s.Exposure is not null))
+        {
+            exposed.Add(service.Slug);
+            _entries.GetOrAdd(service.Slug, _ => service.Health is { } stored
+                ? new ServiceHealthEntry(service.Id, service.Slug, stored.State, stored.Since, stored.CheckedAt, stored.Detail)
+                : new ServiceHealthEntry(service.Id, service.Slug, HealthState.Unknown, now, now, "not checked yet"));
+        }
+
+        foreach (var slug in _entries.Keys.Where(k => !exposed.Contains(k)))
+        {
+            _entries.TryRemove(slug, out _);
+        }
+    }
+
+    public void Report(string slug, HealthVerdict verdict)
+    {
+        var now = time.GetUtcNow();
+        while (_entries.TryGetValue(slug, out var current))
+        {
+            var changed = current.State != verdict.State;
+            var next = changed
+                ? current with { State = verdict.State, Since = now, CheckedAt = now, Detail = verdict.Detail }
+                : current with { CheckedAt = now, Detail = verdict.Detail };
+            if (_entries.TryUpdate(slug, next, current))
+            {
+                if (changed)
+                {
+                    _changes.Writer.TryWrite(next);
+                }
+
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+namespace Gateway.Catalogue.Model;
+
+/// <summary>A public service an agency offers, with its published standard (Law 25/2009 art. 21).</summary>
+public sealed class Service
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    /// <summary>Lowercase, hyphenated, unique across the city, e.g. <c>akta-kelahiran</c>. Never changes.</summary>
+    public required string Slug { get; set; }
+
+    public Guid AgencyId { get; set; }
+    public Agency? Agency { get; set; }
+
+    public required LocalizedText Name { get; set; }
+    public required LocalizedText Description { get; set; }
+
+    /// <summary>One of <see cref="Categories"/>.</summary>
+    public required string Category { get; set; }
+
+    public ServiceChannel Channel { get; set; }
+    public required ServiceStandard Standard { get; set; }
+
+    /// <summary>How the gateway exposes the agency app behind this service; null when not (yet) reachable through the gateway.</summary>
+    public Exposure? Exposure { get; set; }
+
+    public ServiceHealthRecord? Health { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public int Version { get; set; } = 1;
+}
+
+/// <summary>How citizens obtain the service.</summary>
+public enum ServiceChannel
+{
+    /// <summary>Entirely online.</summary>
+    Online,
+
+    /// <summary>At the agency's counter or the public-service mall (MPP).</summary>
+    Counter,
+
+    /// <summary>Apply online, finish at the counter (or the other way round).</summary>
+    Hybrid,
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gateway.Catalogue.Health;
+using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Security;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+
+namespace Gateway.Catalogue.Proxy;
+
+/// <summary>
+/// Turns a catalogue snapshot into YARP routes and clusters: one route and one cluster per exposed
+/// service, both named by the service slug. All the work is done here, once per catalogue change, so
+/// nothing is computed per request.
+/// </summary>
+internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<CatalogueOptions> options)
+{
+    /// <summary>Route metadata key carrying the service slug.</summary>
+    public const string ServiceKey = "satupintu.service";
+
+    /// <summary>Route metadata that changes when the upstream secret does, so YARP rebuilds the route's transforms.</summary>
+    private const string CredentialVersionKey = "satupintu.credential-version";
+
+    public ProxyConfigSet Build(CatalogueSnapshot snapshot)
+    {
+        var routes = new List<RouteConfig>();
+        var clusters = new List<ClusterConfig>();
+        var credentials = new Dictionary<string, UpstreamCredential>(StringComparer.Ordinal);
+
+        foreach (var service in snapshot.Services)
+        {
+            if (service.Exposure is not { } exposure)
+            {
+                continue;
+            }
+
+            routes.Add(BuildRoute(service.Slug, exposure));
+            clusters.Add(BuildCluster(service.Slug, exposure));
+            if (BuildCredential(exposure.UpstreamAuth) is { } credential)
+            {
+                credentials[service.Slug] = credential;
+            }
+        }
+
+        return new ProxyConfigSet(routes, clusters, credentials);
+    }
+
+    private static RouteConfig BuildRoute(string slug, Exposure exposure)
+    {
+        var prefix = exposure.PathPrefix;
+        var transforms = new List<IReadOnlyDictionary<string, string>>
+        {
+            new Dictionary<string, string> { ["PathRemovePrefix"] = prefix },
+            // The upstream learns where the citizen really came from, and under which prefix it is published.
+            new Dictionary<string, string> { ["X-Forwarded"] = "Set", ["For"] = "Append", ["Prefix"] = "Off" },
+            new Dictionary<string, string> { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = prefix },
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = AdminKeyOptions.HeaderName },
+        };
+        if (!exposure.ForwardClientCookies)
+        {
+            transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" });
+        }
+
+        if (!exposure.ForwardClientAuthorization)
+        {
+            transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" });
+        }
+
+        var metadata = new Dictionary<string, string> { [ServiceKey] = slug };
+        if (exposure.UpstreamAuth.ProtectedSecret is { } protectedSecret)
+        {
+            metadata[CredentialVersionKey] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(protectedSecret)), 0, 8);
+        }
+
+        return new RouteConfig
+        {
+            RouteId = slug,
+            ClusterId = slug,
+            Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods },
+            AuthorizationPolicy = AccessPolicies.For(exposure.Access.Kind),
+            Metadata = metadata,
+            Transforms = transforms,
+        };
+    }
+
+    private ClusterConfig BuildCluster(string slug, Exposure exposure)
+    {
+        var health = options.Value.Health;
+        return new ClusterConfig
+        {
+            ClusterId = slug,
+            Destinations = exposure.Destinations
+                .Select((address, i) => (Key: $"{slug}/{i}", Value: new DestinationConfig { Address = address }))
+                .ToDictionary(d => d.Key, d => d.Value),
+            HttpRequest = new() { ActivityTimeout = TimeSpan.FromSeconds(exposure.TimeoutSeconds) },
+            HealthCheck = new HealthCheckConfig
+            {
+                Active = new ActiveHealthCheckConfig
+                {
+                    Enabled = exposure.HealthCheckPath is not null,
+                    Path = exposure.HealthCheckPath,
+                    Interval = TimeSpan.FromSeconds(health.ProbeIntervalSeconds),
+                    Timeout = TimeSpan.FromSeconds(health.ProbeTimeoutSeconds),
+                    Policy = ServiceHealthPolicy.PolicyName,
+                },
+                Passive = new PassiveHealthCheckConfig
+                {
+                    Enabled = true,
+                    Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
+                    ReactivationPeriod = TimeSpan.FromSeconds(health.ProbeIntervalSeconds * 3),
+                },
+                // When every destination looks unhealthy, still try them rather than refuse outright.
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+            },
+        };
+    }
+
+    private UpstreamCredential? BuildCredential(UpstreamAuth auth)
+    {
+        if (auth.Kind == UpstreamAuthKind.None || auth.ProtectedSecret is null)
+        {
+            return null;
+        }
+
+        var secret = secrets.Unprotect(auth.ProtectedSecret);
+        return auth.Kind switch
+        {
+            UpstreamAuthKind.ApiKey => new UpstreamCredential(auth.HeaderName ?? UpstreamSecrets.DefaultApiKeyHeader, secret),
+            UpstreamAuthKind.Basic => new UpstreamCredential("Authorization",
+                "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.Username}:{secret}"))),
+            _ => null,
+        };
+    }
+}

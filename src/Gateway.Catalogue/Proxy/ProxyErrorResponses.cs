@@ -1,0 +1,70 @@
+using System.Diagnostics.Metrics;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Observability;
+using Gateway.Platform.Problems;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
+
+namespace Gateway.Catalogue.Proxy;
+
+/// <summary>
+/// The first step of the proxy pipeline. YARP answers a failed forward with a bare status code; this
+/// turns it into a problem response naming the service and carrying a trace id. Errors are counted,
+/// not logged per request: a down agency app would otherwise flood the log.
+/// </summary>
+internal sealed class ProxyErrorResponses
+{
+    private static readonly BilingualText Unreachable = new(
+        "Aplikasi {0} tidak dapat dihubungi. Status layanan: /api/catalogue/services/{0}",
+        "The {0} application could not be reached. Service status: /api/catalogue/services/{0}");
+
+    private static readonly BilingualText TimedOut = new(
+        "Aplikasi {0} tidak menjawab dalam batas waktu layanan.",
+        "The {0} application did not answer within the service's time limit.");
+
+    private static readonly BilingualText NoDestination = new(
+        "Tidak ada tujuan yang tersedia untuk layanan {0}.",
+        "No destination is available for service {0}.");
+
+    private readonly Counter<long> _errors;
+
+    public ProxyErrorResponses(IMeterFactory meters) =>
+        _errors = meters.Create(TelemetryExtensions.GatewaySource)
+            .CreateCounter<long>("satupintu.proxy.errors", description: "Forwarding failures by service and kind");
+
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        // The agency app's own error pages pass through untouched.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
+        await next();
+
+        if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted)
+        {
+            return;
+        }
+
+        var slug = context.GetRouteModel().Config.RouteId;
+        var (kind, detail) = error.Error switch
+        {
+            ForwarderError.RequestTimedOut => (ProblemKind.UpstreamTimeout, TimedOut),
+            ForwarderError.NoAvailableDestinations => (ProblemKind.ServiceUnavailable, NoDestination),
+            ForwarderError.RequestCanceled => (null, default),
+            _ => (ProblemKind.UpstreamUnavailable, Unreachable),
+        };
+        _errors.Add(1, new("service", slug), new("error", error.Error.ToString()));
+        if (kind is null)
+        {
+            return; // the client went away; nobody to answer
+        }
+
+        var problem = Problems.Create(kind, detail.With(slug));
+        problem.Extensions["service"] = slug;
+        await Problems.WriteAsync(context, problem);
+    }
+}

@@ -1,0 +1,41 @@
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Gateway.Catalogue.Proxy;
+
+/// <summary>A header the gateway adds so the agency app accepts the call, already decrypted when the routes were built.</summary>
+internal sealed record UpstreamCredential(string HeaderName, string Value);
+
+/// <summary>
+/// The decrypted upstream credentials of the current configuration, by service slug. Kept out of
+/// <c>RouteConfig</c> so secrets never appear in YARP's configuration objects or their logs.
+/// </summary>
+internal sealed class UpstreamCredentialStore
+{
+    private volatile IReadOnlyDictionary<string, UpstreamCredential> _bySlug = new Dictionary<string, UpstreamCredential>();
+
+    public void Replace(IReadOnlyDictionary<string, UpstreamCredential> credentials) => _bySlug = credentials;
+
+    public bool TryGet(string slug, out UpstreamCredential? credential) => _bySlug.TryGetValue(slug, out credential);
+}
+
+/// <summary>Adds the upstream credential to a route's requests. Runs when YARP builds a route, not per request.</summary>
+internal sealed class UpstreamCredentialTransformProvider(UpstreamCredentialStore store) : ITransformProvider
+{
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        if (context.Route.Metadata?.TryGetValue(ProxyConfigFactory.ServiceKey, out var slug) == true
+            && store.TryGet(slug, out var credential))
+        {
+            context.AddRequestHeader(credential!.HeaderName, credential.Value, append: false);
+        }
+    }
+}

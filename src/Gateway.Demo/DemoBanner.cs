@@ -1,0 +1,52 @@
+using Gateway.Demo.SampleApps;
+using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Demo;
+
+/// <summary>Tells the person who just ran the demo where to go next.</summary>
+internal sealed partial class DemoBanner(
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    SampleAgencyApps apps,
+    AdminKeyStore adminKey,
+    ILogger<DemoBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var banner = Compose();
+            LogBanner(logger, banner);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string Compose()
+    {
+        var gateway = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5080";
+        var key = adminKey.KeyFile is { } file ? "value in " + file : "as configured (Admin:Key)";
+        List<string> lines =
+        [
+            "",
+            "  SatuPintu — satu pintu untuk layanan kota / one door to the city's services",
+            $"  Katalog / catalogue   {gateway}/api/catalogue/services",
+            $"  Cari / search         {gateway}/api/catalogue/services?q=akta+kelahiran",
+            $"  Swagger               {gateway}/swagger",
+            $"  Kesehatan / health    {gateway}/healthz/ready",
+            $"  Coba / try            curl {gateway}/bpbd/peringatan-dini-banjir/status/BPBD-001",
+            $"  Admin API key         header X-Admin-Key, {key}",
+            "  Aplikasi dinas contoh / sample agency apps:",
+            .. apps.Running.Values.Select(a => $"    {a.Spec.Agency,-12} {a.Spec.AppName,-14} {a.BaseAddress}  {a.Spec.Quirks}"),
+        ];
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Banner}")]
+    private static partial void LogBanner(ILogger logger, string banner);
+}

@@ -1,0 +1,27 @@
+using Gateway.Demo.SampleApps;
+using Gateway.Demo.Seed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Demo;
+
+public static class DemoModule
+{
+    /// <summary>Starts the sample apps and seeds the demo city when <c>Demo:Enabled</c> is true; does nothing otherwise.</summary>
+    public static IHostApplicationBuilder AddDemoCity(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() ?? new DemoOptions();
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+
+        // Order matters: hosted services start in registration order, after the catalogue's first load.
+        builder.Services.AddSingleton<SampleAgencyApps>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SampleAgencyApps>());
+        builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<DemoBanner>();
+        return builder;
+    }
+}

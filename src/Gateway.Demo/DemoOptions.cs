@@ -1,0 +1,10 @@
+namespace Gateway.Demo;
+
+/// <summary>Section <c>Demo</c>.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    /// <summary>Seed the demo city and start its sample apps. Off for a real deployment.</summary>
+    public bool Enabled { get; set; }
+}

@@ -1,0 +1,83 @@
+using Gateway.Catalogue.Editing;
+using Gateway.Catalogue.Model;
+using Gateway.Demo.SampleApps;
+using Gateway.Platform.Problems;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Demo.Seed;
+
+/// <summary>
+/// Seeds the demo city through the catalogue's own editors (so demo data passes the same validation as
+/// an administrator's). Idempotent: creates what is missing and re-points demo services at this run's
+/// sample apps and credentials. Runs after the catalogue loaded and the sample apps started.
+/// </summary>
+internal sealed partial class DemoSeeder(
+    IServiceScopeFactory scopes,
+    SampleAgencyApps apps,
+    ILogger<DemoSeeder> logger) : IHostedService
+{
+    /// <summary>A loopback port where nothing listens (the discard service), for the demo's "down" service.</summary>
+    private const string Nowhere = "http://127.0.0.1:9/";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var agencies = scope.ServiceProvider.GetRequiredService<AgencyEditor>();
+        var services = scope.ServiceProvider.GetRequiredService<ServiceEditor>();
+        int createdAgencies = 0, createdServices = 0;
+
+        foreach (var agency in DemoAgencies.All)
+        {
+            var result = await agencies.CreateAsync(agency, cancellationToken);
+            createdAgencies += Ensure(result.Failure, agency.Code!) ? 1 : 0;
+        }
+
+        foreach (var (input, route) in DemoServices.All)
+        {
+            var exposure = route is null ? null : ExposureFor(input, route);
+            var created = await services.CreateAsync(input with { Exposure = exposure }, cancellationToken);
+            if (Ensure(created.Failure, input.Slug!))
+            {
+                createdServices++;
+            }
+            else if (exposure is not null)
+            {
+                var updated = await services.PutExposureAsync(input.Slug!, exposure, expectedVersion: null, cancellationToken);
+                Ensure(updated.Failure, input.Slug!);
+            }
+        }
+
+        LogSeeded(logger, createdAgencies, createdServices, DemoServices.All.Count);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>True when created; false when it already existed; throws on anything else (a demo bug).</summary>
+    private static bool Ensure(EditFailure? failure, string what) => failure switch
+    {
+        null => true,
+        { Kind.Code: "conflict" } => false,
+        _ => throw new InvalidOperationException($"Demo seed refused for '{what}': {failure}"),
+    };
+
+    private ExposureInput ExposureFor(ServiceInput service, DemoRoute route)
+    {
+        var app = apps.Running[service.AgencyCode!];
+        var destination = route.PointsNowhere ? Nowhere : new Uri(app.BaseAddress, $"layanan/{service.Slug}").ToString();
+        UpstreamAuthInput? auth = app switch
+        {
+            { ApiKey: { } key } => new(UpstreamAuthKind.ApiKey, "X-Api-Key", null, key),
+            { BasicPassword: { } password } => new(UpstreamAuthKind.Basic, null, app.BasicUser, password),
+            _ => null,
+        };
+        var scope = route.Access == AccessRuleKind.AgencyClient ? $"{service.AgencyCode}.api" : null;
+        var timeout = app.Spec.Quirks.HasFlag(Quirks.Slow) ? 10 : (int?)null;
+        return new ExposureInput(null, route.Methods, [destination], "/health", timeout,
+            new AccessRuleInput(route.Access, scope), auth, null, null);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo city ready: {Agencies} agencies and {Created} services created, {Total} demo services in all")]
+    private static partial void LogSeeded(ILogger logger, int agencies, int created, int total);
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Platform.Database;
+
+public static class ModuleDatabaseExtensions
+{
+    /// <summary>
+    /// Registers a module's DbContext on the configured provider. Each provider has its own derived
+    /// context type so that its migrations (SQL dialects differ) live in their own folder; the module
+    /// resolves <typeparamref name="TContext"/> and never sees which one it got.
+    /// </summary>
+    /// <param name="module">Short module name; names the migrations history table (<c>__migrations_{module}</c>).</param>
+    public static IHostApplicationBuilder AddModuleDatabase<TContext, TSqliteContext, TPostgresContext>(
+        this IHostApplicationBuilder builder, string module)
+        where TContext : DbContext
+        where TSqliteContext : TContext
+        where TPostgresContext : TContext
+    {
+        var connection = DatabaseConnection.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(connection);
+
+        if (connection.Provider == DatabaseProvider.Sqlite)
+        {
+            builder.Services.AddDbContext<TContext, TSqliteContext>(o => o.UseModuleSqlite(connection.ConnectionString, module));
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TPostgresContext>(o => o.UseModulePostgres(connection.ConnectionString, module));
+        }
+
+        builder.Services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseModuleSqlite(this DbContextOptionsBuilder options, string connectionString, string module) =>
+        options.UseSqlite(connectionString, s => s.MigrationsHistoryTable($"__migrations_{module}"))
+            .UseSnakeCaseNamingConvention();
+
+    public static DbContextOptionsBuilder<T> UseModuleSqlite<T>(this DbContextOptionsBuilder<T> options, string connectionString, string module)
+        where T : DbContext
+    {
+        ((DbContextOptionsBuilder)options).UseModuleSqlite(connectionString, module);
+        return options;
+    }
+
+    public static DbContextOptionsBuilder<T> UseModulePostgres<T>(this DbContextOptionsBuilder<T> options, string connectionString, string module)
+        where T : DbContext
+    {
+        ((DbContextOptionsBuilder)options).UseModulePostgres(connectionString, module);
+        return options;
+    }
+
+    public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder options, string connectionString, string module) =>
+        options.UseNpgsql(connectionString, s => s.MigrationsHistoryTable($"__migrations_{module}").EnableRetryOnFailure())
+            .UseSnakeCaseNamingConvention();
+}
+
+/// <summary>A module's database registration, so the migrator knows what to migrate.</summary>
+public sealed record ModuleDatabase(string Module, Type ContextType);
+
+public static class HealthTags
+{
+    /// <summary>Checks that decide <c>/healthz/ready</c>.</summary>
+    public const string Ready = "ready";
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Gateway.Platform.DataProtection;
+using Gateway.Platform.Database;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Observability;
+using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
+using Gateway.Platform.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Platform;
+
+public static class PlatformModule
+{
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres.")
+            .ValidateOnStart();
+        services.AddOptions<AdminKeyOptions>().BindConfiguration(AdminKeyOptions.Section)
+            .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= AdminKeyOptions.MinimumLength,
+                $"Admin:Key must be at least {AdminKeyOptions.MinimumLength} characters (or empty to generate one).")
+            .ValidateOnStart();
+
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHealthChecks();
+
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        // Minimal APIs only report *which* JSON field was unreadable when they throw; the exception
+        // handler turns that into a problem naming the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            ProblemKind.DescribeBareStatus(c.ProblemDetails);
+            c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? c.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<GatewayExceptionHandler>();
+        ValidationProblems.ConfigureFluentValidation();
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var defaults = Languages.CreateOptions();
+            o.DefaultRequestCulture = defaults.DefaultRequestCulture;
+            o.SupportedCultures = defaults.SupportedCultures;
+            o.SupportedUICultures = defaults.SupportedUICultures;
+            o.RequestCultureProviders = defaults.RequestCultureProviders;
+        });
+
+        services.AddSingleton<AdminKeyStore>();
+        services.AddAuthentication(o =>
+            {
+                // No default *authenticate* scheme: requests on the proxy path that need no identity
+                // are not authenticated at all. Policies name their schemes.
+                o.DefaultChallengeScheme = AdminKeyAuthenticationHandler.SchemeName;
+                o.DefaultForbidScheme = AdminKeyAuthenticationHandler.SchemeName;
+            })
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(
+                AdminKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p
+                .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser()
+                .RequireRole(Roles.Admin));
+
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["application/json", "application/problem+json", "text/plain"];
+        });
+
+        builder.AddSharedDataProtection();
+        builder.AddGatewayTelemetry();
+        return builder;
+    }
+
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        // A misspelt field is an error naming that field, not a silently ignored value.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    }
+
+    /// <summary>Middleware every request passes. Kept cheap: the proxy path runs through it too.</summary>
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/healthz/live", new HealthCheckOptions
+        {
+            Predicate = _ => false,
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).ExcludeFromDescription();
+        endpoints.MapHealthChecks("/healthz/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Gateway.Platform.Localization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Platform.Problems;
+
+/// <summary>
+/// Turns what escapes an endpoint into a problem response: unreadable JSON names the field at fault,
+/// anything else is a 500 with a trace id. Never a stack trace.
+/// </summary>
+internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHandler> logger) : IExceptionHandler
+{
+    private static readonly BilingualText UnreadableValue = new(
+        "Nilai ini tidak dapat dibaca: JSON rusak atau tipe datanya salah.",
+        "This value could not be read: malformed JSON or the wrong type.");
+
+    private static readonly BilingualText UnknownField = new(
+        "Bidang ini tidak dikenal. Periksa ejaannya di dokumentasi API (/swagger).",
+        "This field is unknown. Check its spelling in the API documentation (/swagger).");
+
+    private static readonly BilingualText MissingBody = new(
+        "Isi permintaan (JSON) wajib diisi.",
+        "A JSON request body is required.");
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            BadHttpRequestException { InnerException: JsonException json } =>
+                Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
+                {
+                    [FieldOf(json)] = [(IsUnknownMember(json) ? UnknownField : UnreadableValue).Localize()],
+                }),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+                Problems.Create(ProblemKind.UnsupportedMediaType),
+            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+                Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
+                {
+                    ["body"] = [MissingBody.Localize()],
+                }),
+            BadHttpRequestException bad =>
+                Problems.Create(ProblemKind.Validation, new BilingualText(bad.Message, bad.Message)),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+            problem = Problems.Create(ProblemKind.Internal);
+        }
+
+        await Problems.WriteAsync(context, problem);
+        return true;
+    }
+
+    /// <summary><c>$.exposure.timeoutSeconds</c> becomes <c>exposure.timeoutSeconds</c>.</summary>
+    internal static string FieldOf(JsonException json)
+    {
+        var path = json.Path;
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+    }
+
+    /// <summary>System.Text.Json reports a member it could not map (UnmappedMemberHandling.Disallow) only in its message.</summary>
+    private static bool IsUnknownMember(JsonException json) =>
+        json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,38 @@
+using Gateway.Platform.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Platform.Problems;
+
+/// <summary>Builds RFC 9457 problem responses in the caller's language.</summary>
+public static class Problems
+{
+    public static ProblemDetails Create(ProblemKind kind, BilingualText? detail = null, IDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is { Count: > 0 } ? new HttpValidationProblemDetails(errors) : new ProblemDetails();
+        problem.Status = kind.Status;
+        problem.Type = kind.Type;
+        problem.Title = kind.Title.Localize();
+        problem.Detail = detail?.Localize();
+        problem.Extensions["code"] = kind.Code;
+        return problem;
+    }
+
+    public static IResult Result(ProblemKind kind, BilingualText? detail = null, IDictionary<string, string[]>? errors = null) =>
+        TypedResults.Problem(Create(kind, detail, errors));
+
+    /// <summary>A problem that names one field, e.g. a duplicate slug (409) or an unknown agency (400).</summary>
+    public static IResult ForField(ProblemKind kind, string field, BilingualText message) =>
+        Result(kind, message, new Dictionary<string, string[]> { [field] = [message.Localize()] });
+
+    public static IResult NotFound(BilingualText detail) => Result(ProblemKind.NotFound, detail);
+
+    /// <summary>For code outside endpoints (middleware, proxy, authentication handlers).</summary>
+    public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
