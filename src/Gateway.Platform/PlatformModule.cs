@@ -96,9 +96,10 @@ public static class PlatformModule
     /// <summary>Middleware every request passes. Kept cheap: the proxy path runs through it too.</summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First, so that the culture it sets also governs the error pages written on the way out.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
         app.UseRouting();
         app.UseAuthentication();

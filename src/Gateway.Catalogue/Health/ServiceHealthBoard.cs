@@ -26,7 +26,7 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
     /// <summary>Starts tracking newly exposed services (with their stored status) and forgets removed ones.</summary>
     public void Follow(CatalogueSnapshot snapshot)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         var exposed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in snapshot.Services.Where(s => s.Exposure is not null))
         {
@@ -44,9 +44,14 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
 
     public void Report(string slug, HealthVerdict verdict)
     {
-        var now = time.GetUtcNow();
+        var now = Now();
         while (_entries.TryGetValue(slug, out var current))
         {
+            if (verdict.State == HealthState.Unknown && current.State != HealthState.Unknown)
+            {
+                return; // not observed yet in this process: the last known (stored) status stands
+            }
+
             var changed = current.State != verdict.State;
             var next = changed
                 ? current with { State = verdict.State, Since = now, CheckedAt = now, Detail = verdict.Detail }
@@ -61,5 +66,12 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
                 return;
             }
         }
+    }
+
+    /// <summary>Milliseconds are all PostgreSQL and SQLite keep; the live value must equal the stored one.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = time.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
     }
 }

@@ -1,0 +1,117 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Catalogue.IntegrationTests;
+
+/// <summary>Service status from active and passive health checks: shown live, stored with its "since".</summary>
+public abstract class HealthTests(DatabaseKind database)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static async Task<string> ExposeAsync(GatewayApp app, params Uri[] destinations)
+    {
+        var agency = "h" + Guid.NewGuid().ToString("N")[..8];
+        await app.CreateAgencyAsync(agency);
+        var exposure = TestData.Exposure(destinations[0]);
+        exposure["destinations"] = new System.Text.Json.Nodes.JsonArray([.. destinations.Select(d => (System.Text.Json.Nodes.JsonNode)d.ToString())]);
+        using var admin = app.CreateAdminClient();
+        var slug = "svc-" + agency;
+        await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service(slug, agency, exposure))).EnsureSuccessAsync();
+        return slug;
+    }
+
+    private static async Task<JsonElement?> StatusAsync(GatewayApp app, string slug)
+    {
+        using var client = app.CreateClient();
+        var detail = await client.GetFromJsonAsync<JsonElement>($"/api/catalogue/services/{slug}");
+        return detail.TryGetProperty("status", out var status) ? status : null;
+    }
+
+    private static Task WaitForStateAsync(GatewayApp app, string slug, string state) =>
+        HttpAssertions.EventuallyAsync(
+            async () => (await StatusAsync(app, slug))?.GetProperty("state").GetString() == state,
+            Patience, $"{slug} becomes {state}");
+
+    private static async Task<ServiceHealthRecord?> StoredAsync(GatewayApp app, string slug)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
+        return await db.Services.Where(s => s.Slug == slug).Select(s => s.Health).SingleAsync();
+    }
+
+    [Fact]
+    public async Task Status_follows_the_app_down_and_back_and_is_stored()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(database);
+        var slug = await ExposeAsync(app, backend.Address);
+
+        await WaitForStateAsync(app, slug, "up");
+        backend.Healthy = false;
+        await WaitForStateAsync(app, slug, "down");
+        await HttpAssertions.EventuallyAsync(async () => (await StoredAsync(app, slug))?.State == HealthState.Down, Patience, "down is stored");
+        var downSince = (await StatusAsync(app, slug))!.Value.GetProperty("since").GetDateTimeOffset();
+
+        backend.Healthy = true;
+        await WaitForStateAsync(app, slug, "up");
+
+        await HttpAssertions.EventuallyAsync(async () => (await StoredAsync(app, slug))?.State == HealthState.Up, Patience, "up is stored");
+        var record = await StoredAsync(app, slug);
+        Assert.True(record!.Since > downSince);
+        using var admin = app.CreateAdminClient();
+        var health = await admin.GetFromJsonAsync<JsonElement>("/api/admin/health");
+        Assert.Contains(health.EnumerateArray(), h => h.GetProperty("service").GetString() == slug);
+    }
+
+    [Fact]
+    public async Task One_failing_destination_of_two_makes_the_service_degraded_and_traffic_still_flows()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(database);
+        var slug = await ExposeAsync(app, new Uri(backend.Address, "echo/"), new Uri("http://127.0.0.1:9/"));
+
+        await WaitForStateAsync(app, slug, "degraded");
+        using var admin = app.CreateAdminClient();
+        await HttpAssertions.EventuallyAsync(async () =>
+        {
+            var health = await admin.GetFromJsonAsync<JsonElement>("/api/admin/health");
+            return health.EnumerateArray().Any(h => h.GetProperty("service").GetString() == slug
+                && h.GetProperty("detail").GetString() == "1 of 2 destinations failing");
+        }, Patience, "the dead destination leaves rotation");
+
+        using var client = app.CreateClient();
+        var agency = slug["svc-".Length..];
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync($"/{agency}/{slug}/x")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Since_survives_a_restart()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        var first = await GatewayApp.StartAsync(database);
+        first.KeepData = true;
+        var slug = await ExposeAsync(first, backend.Address);
+        await WaitForStateAsync(first, slug, "up");
+        await HttpAssertions.EventuallyAsync(async () => (await StoredAsync(first, slug))?.State == HealthState.Up, Patience, "up is stored");
+        var since = (await StatusAsync(first, slug))!.Value.GetProperty("since").GetDateTimeOffset();
+        await first.DisposeAsync();
+
+        await using var second = first.StartAnotherOnSameData();
+        await Task.Delay(1500); // a few probes on the new instance
+        var status = (await StatusAsync(second, slug))!.Value;
+
+        Assert.Equal("up", status.GetProperty("state").GetString());
+        Assert.Equal(since, status.GetProperty("since").GetDateTimeOffset());
+    }
+}
+
+public sealed class SqliteHealthTests() : HealthTests(DatabaseKind.Sqlite);
+
+public sealed class PostgresHealthTests() : HealthTests(DatabaseKind.Postgres);

@@ -1,0 +1,7 @@
+namespace Gateway.Testing;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}

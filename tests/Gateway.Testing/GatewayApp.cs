@@ -1,0 +1,111 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Gateway.Testing;
+
+/// <summary>
+/// The real gateway (<c>Program</c>) on Kestrel at a loopback port, with its own SQLite file or
+/// PostgreSQL database. Health probes run every second so status tests finish quickly.
+/// </summary>
+public sealed class GatewayApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private GatewayApp(DatabaseKind database, string dataDirectory, string? connectionString, bool demo, IReadOnlyDictionary<string, string?>? extra)
+    {
+        Database = database;
+        DataDirectory = dataDirectory;
+        ConnectionString = connectionString;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Database:Provider"] = database.ToString(),
+            ["Database:ConnectionString"] = connectionString ?? string.Empty,
+            ["Admin:Key"] = AdminKey,
+            ["Demo:Enabled"] = demo ? "true" : "false",
+            ["Catalogue:Health:ProbeIntervalSeconds"] = "1",
+            ["Catalogue:Health:ProbeTimeoutSeconds"] = "1",
+            ["Catalogue:Health:EvaluationSeconds"] = "1",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        UseKestrel(0);
+    }
+
+    public DatabaseKind Database { get; }
+    public string DataDirectory { get; }
+    public string? ConnectionString { get; }
+
+    /// <summary>Keep the database and data folder when disposed (to start again on them).</summary>
+    public bool KeepData { get; set; }
+
+    public static async Task<GatewayApp> StartAsync(
+        DatabaseKind database, bool demo = false, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+        var connectionString = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
+        var app = new GatewayApp(database, dataDirectory, connectionString, demo, settings);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>A new gateway process on the same database and data folder, as after a restart.</summary>
+    public GatewayApp StartAnotherOnSameData(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var demo = _settings["Demo:Enabled"] == "true";
+        var app = new GatewayApp(Database, DataDirectory, ConnectionString, demo, settings);
+        app.StartServer();
+        return app;
+    }
+
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+        return client;
+    }
+
+    /// <summary>Registers an agency through the admin API.</summary>
+    public async Task CreateAgencyAsync(string code)
+    {
+        using var admin = CreateAdminClient();
+        var response = await admin.PostAsJsonAsync("/api/admin/agencies", TestData.Agency(code));
+        await response.EnsureSuccessAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (KeepData)
+        {
+            return;
+        }
+
+        if (ConnectionString is not null)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+
+        if (Directory.Exists(DataDirectory))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}

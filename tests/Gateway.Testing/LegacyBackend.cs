@@ -1,0 +1,82 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Testing;
+
+/// <summary>
+/// Stands in for an agency app behind the gateway, on a loopback port:
+/// <c>/echo/**</c> returns what arrived (method, path, headers), <c>/slow/{ms}</c> answers late,
+/// <c>/status/{code}</c> answers with that status, <c>/health</c> answers 200 or 503 per <see cref="Healthy"/>.
+/// </summary>
+public sealed class LegacyBackend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private LegacyBackend(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>Switch the health endpoint between 200 and 503.</summary>
+    public bool Healthy { get; set; } = true;
+
+    /// <summary>Number of requests that reached this backend.</summary>
+    public int Requests => _requests;
+
+    private int _requests;
+
+    public static async Task<LegacyBackend> StartAsync()
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        LegacyBackend? self = null;
+
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref self!._requests);
+            return next(context);
+        });
+        app.MapGet("/health", () => self!.Healthy ? Results.Text("ok") : Results.StatusCode(503));
+        app.Map("/echo/{**rest}", async (HttpContext c) =>
+        {
+            using var reader = new StreamReader(c.Request.Body);
+            var body = await reader.ReadToEndAsync();
+            await c.Response.WriteAsJsonAsync(new EchoReply(
+                c.Request.Method,
+                c.Request.Path.Value ?? string.Empty,
+                c.Request.QueryString.Value ?? string.Empty,
+                c.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                body));
+        });
+        app.MapGet("/slow/{ms:int}", async (int ms, CancellationToken ct) =>
+        {
+            await Task.Delay(ms, ct);
+            return Results.Text($"slept {ms} ms");
+        });
+        app.MapGet("/status/{code:int}", (int code) => Results.Text($"status {code}", statusCode: code));
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        self = new LegacyBackend(app, new Uri(address));
+        return self;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record EchoReply(string Method, string Path, string Query, Dictionary<string, string> Headers, string Body);
