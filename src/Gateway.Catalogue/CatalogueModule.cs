@@ -8,6 +8,7 @@ using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Database;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,7 +73,10 @@ public static class CatalogueModule
     {
         endpoints.MapCatalogueApi();
 
-        var admin = endpoints.MapGroup("/api/admin").RequireAuthorization(Policies.Admin);
+        var admin = endpoints.MapGroup("/api/admin")
+            .RequireAuthorization(Policies.Admin)
+            .WithMetadata(new ProducesResponseTypeMetadata(
+                StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
         admin.MapAgencyAdminApi();
         admin.MapServiceAdminApi();
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Testing;
 
@@ -80,9 +81,13 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         await response.EnsureSuccessAsync();
     }
 
+    /// <summary>Every log line the gateway wrote, at every level, for tests that check what must never be logged.</summary>
+    public LogSink Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

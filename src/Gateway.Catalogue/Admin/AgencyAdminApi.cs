@@ -22,15 +22,18 @@ internal static class AgencyAdminApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         agencies.MapPost("/", Create)
             .WithSummary("Register an agency")
+            .Produces<AgencyView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         agencies.MapPut("/{code}", Update)
             .WithSummary("Replace an agency's details (send If-Match to guard against concurrent edits)")
+            .Produces<AgencyView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         agencies.MapDelete("/{code}", Delete)
             .WithSummary("Remove an agency that has no services")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }

@@ -23,16 +23,19 @@ internal static class ServiceAdminApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         services.MapPost("/", Create)
             .WithSummary("Register a service (and expose it, when 'exposure' is given); its route answers when this returns")
+            .Produces<AdminServiceView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         services.MapPut("/{slug}", Update)
             .WithSummary("Replace a service's details; 'exposure', when given, replaces its exposure too")
+            .Produces<AdminServiceView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed);
         services.MapDelete("/{slug}", Delete)
             .WithSummary("Remove a service and its route")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var exposure = services.MapGroup("/{slug}/exposure").WithTags("Admin: exposures");
@@ -41,11 +44,13 @@ internal static class ServiceAdminApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         exposure.MapPut("/", PutExposure)
             .WithSummary("Expose the service or change how; live when this returns")
+            .Produces<ExposureView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         exposure.MapDelete("/", DeleteExposure)
             .WithSummary("Take the service off the gateway (its catalogue entry stays)")
+            .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         admin.MapGet("/health", Health).WithTags("Admin: health")

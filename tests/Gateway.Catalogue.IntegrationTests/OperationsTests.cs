@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Gateway.Catalogue.IntegrationTests;
+
+/// <summary>What an operator relies on: liveness and readiness, the published API document, clean logs.</summary>
+public sealed class OperationsTests
+{
+    [Fact]
+    public async Task Readiness_follows_the_database_while_liveness_stays_up()
+    {
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Postgres);
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/healthz/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = (await ready.JsonAsync()).GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Contains("database-catalogue", checks);
+        Assert.Contains("catalogue", checks);
+
+        await PostgresServer.DropDatabaseAsync(app.ConnectionString!);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upstream_secrets_and_the_admin_key_never_reach_the_logs()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Trace",
+        });
+        const string secret = "very-secret-upstream-password-42";
+        await app.CreateAgencyAsync("logs");
+        var exposure = TestData.Exposure(new Uri(backend.Address, "echo/"));
+        exposure["upstreamAuth"] = new JsonObject { ["kind"] = "basic", ["username"] = "gw", ["secret"] = secret };
+        using var admin = app.CreateAdminClient();
+        await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service("log-check", "logs", exposure))).EnsureSuccessAsync();
+        using var client = app.CreateClient();
+        await (await client.GetAsync("/logs/log-check/x")).EnsureSuccessAsync();
+
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"gw:{secret}"));
+        Assert.NotEmpty(app.Logs.Lines);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal) || l.Contains(basic, StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(GatewayApp.AdminKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_served_OpenAPI_document_matches_openapi_gateway_json()
+    {
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite);
+        using var client = app.CreateClient();
+        var served = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        // The server URL depends on the port; the committed file has none.
+        served.AsObject().Remove("servers");
+        var canonical = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+        var file = Path.Combine(RepositoryRoot(), "openapi", "gateway.json");
+
+        if (Environment.GetEnvironmentVariable("SATUPINTU_UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(file, canonical);
+        }
+
+        Assert.True(File.Exists(file), "openapi/gateway.json is missing: run SATUPINTU_UPDATE_OPENAPI=1 dotnet test --filter OpenAPI");
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        Assert.True(JsonNode.DeepEquals(served, committed),
+            "openapi/gateway.json differs from the served document: review the API change, then run SATUPINTU_UPDATE_OPENAPI=1 dotnet test --filter OpenAPI");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gateway.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
+    }
+}
