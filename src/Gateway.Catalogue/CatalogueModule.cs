@@ -61,6 +61,7 @@ public static class CatalogueModule
 
         // Health
         services.AddSingleton<ProbeHistory>();
+        services.AddSingleton<FirstProbe>();
         services.AddSingleton<ServiceHealthBoard>();
         services.AddSingleton<IActiveHealthCheckPolicy, ServiceHealthPolicy>();
         services.AddHostedService<ServiceHealthMonitor>();

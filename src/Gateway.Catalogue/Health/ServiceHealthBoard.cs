@@ -24,14 +24,22 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
     public IReadOnlyDictionary<string, ServiceHealthEntry> All() => _entries;
 
     /// <summary>Starts tracking newly exposed services (with their stored status) and forgets removed ones.</summary>
-    public void Follow(CatalogueSnapshot snapshot)
+    /// <returns>The slugs tracked for the first time.</returns>
+    public IReadOnlyCollection<string> Follow(CatalogueSnapshot snapshot)
     {
+        var added = new List<string>();
         var now = Now();
         var exposed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var service in snapshot.Services.Where(s => s.Exposure is not null))
         {
             exposed.Add(service.Slug);
-            _entries.GetOrAdd(service.Slug, _ => service.Health is { } stored
+            if (_entries.ContainsKey(service.Slug))
+            {
+                continue;
+            }
+
+            added.Add(service.Slug);
+            _entries.TryAdd(service.Slug, service.Health is { } stored
                 ? new ServiceHealthEntry(service.Id, service.Slug, stored.State, stored.Since, stored.CheckedAt, stored.Detail)
                 : new ServiceHealthEntry(service.Id, service.Slug, HealthState.Unknown, now, now, "not checked yet"));
         }
@@ -40,6 +48,8 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
         {
             _entries.TryRemove(slug, out _);
         }
+
+        return added;
     }
 
     public void Report(string slug, HealthVerdict verdict)

@@ -20,6 +20,7 @@ internal sealed partial class CatalogueState(
     CatalogueProxyConfigProvider proxy,
     ProxyConfigFactory proxyFactory,
     ServiceHealthBoard health,
+    FirstProbe firstProbe,
     TimeProvider time,
     IMeterFactory meters,
     ILogger<CatalogueState> logger) : IDisposable
@@ -85,10 +86,11 @@ internal sealed partial class CatalogueState(
 
         var snapshot = new CatalogueSnapshot(Current.Generation + 1, time.GetUtcNow(), agencies, services);
         snapshot.Fingerprint = CatalogueFingerprint.Of(agencies, services);
-        health.Follow(snapshot);
+        var newlyExposed = health.Follow(snapshot);
         var routes = proxyFactory.Build(snapshot);
         proxy.Update(routes);
         Volatile.Write(ref _current, snapshot);
+        firstProbe.Start(newlyExposed);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         _reloadDuration.Record(elapsed.TotalSeconds);
