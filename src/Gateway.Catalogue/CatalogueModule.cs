@@ -6,6 +6,7 @@ using Gateway.Catalogue.Proxy;
 using Gateway.Catalogue.PublicApi;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Database;
+using Gateway.Platform.Routing;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -41,11 +42,10 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();
         services.AddScoped(sp => new AgencyEditor(
-            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueState>(),
-            sp.GetRequiredService<CatalogueWriteGate>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ServiceEditor(
-            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueState>(),
-            sp.GetRequiredService<CatalogueWriteGate>(), sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
+            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<TimeProvider>()));
 
         // Proxy
         services.AddSingleton<UpstreamSecrets>();
@@ -88,7 +88,7 @@ public static class CatalogueModule
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();
-        });
+        }).WithMetadata(PassThroughEndpoint.Instance);
         return endpoints;
     }
 

@@ -44,11 +44,15 @@ internal static class ApiDocumentation
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(o =>
+        // Only under /swagger: as plain middleware they would inspect every proxied request.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "SatuPintu Gateway API v1");
-            o.DocumentTitle = "SatuPintu — API";
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "SatuPintu Gateway API v1");
+                o.DocumentTitle = "SatuPintu — API";
+            });
         });
         return app;
     }

@@ -5,6 +5,7 @@ using Gateway.Platform.Database;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Routing;
 using Gateway.Platform.Security;
 using Gateway.Platform.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -93,15 +94,20 @@ public static class PlatformModule
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
     }
 
-    /// <summary>Middleware every request passes. Kept cheap: the proxy path runs through it too.</summary>
+    /// <summary>
+    /// Middleware every request passes. Routing comes first so that pass-through (proxied) requests can
+    /// skip what only the gateway's own endpoints need; the proxy's throughput depends on it.
+    /// </summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
-        // First, so that the culture it sets also governs the error pages written on the way out.
-        app.UseRequestLocalization();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
         app.UseRouting();
+        app.UseWhen(c => !PassThroughEndpoint.IsPassThrough(c), own =>
+        {
+            own.UseRequestLocalization();
+            own.UseStatusCodePages();
+            own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

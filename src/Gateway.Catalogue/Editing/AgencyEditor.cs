@@ -1,7 +1,6 @@
 using FluentValidation;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
-using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +13,12 @@ public sealed class AgencyEditor
     private static readonly AgencyInputValidator Validator = new();
 
     private readonly CatalogueDbContext _db;
-    private readonly CatalogueState _state;
     private readonly CatalogueWriteGate _gate;
     private readonly TimeProvider _time;
 
-    internal AgencyEditor(CatalogueDbContext db, CatalogueState state, CatalogueWriteGate gate, TimeProvider time)
+    internal AgencyEditor(CatalogueDbContext db, CatalogueWriteGate gate, TimeProvider time)
     {
         _db = db;
-        _state = state;
         _gate = gate;
         _time = time;
     }
@@ -33,7 +30,7 @@ public sealed class AgencyEditor
             return invalid;
         }
 
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             if (await _db.Agencies.AnyAsync(a => a.Code == input.Code, cancellationToken))
             {
@@ -52,7 +49,7 @@ public sealed class AgencyEditor
             };
             _db.Agencies.Add(agency);
             return await SaveAsync(agency, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public async Task<EditResult<Agency>> UpdateAsync(string code, AgencyInput input, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -68,7 +65,7 @@ public sealed class AgencyEditor
             return invalid;
         }
 
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var agency = await _db.Agencies.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
             if (Check(agency, code, expectedVersion) is { } failure)
@@ -82,12 +79,12 @@ public sealed class AgencyEditor
             agency.UpdatedAt = _time.GetUtcNow();
             agency.Version++;
             return await SaveAsync(agency, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public async Task<EditResult<Agency>> DeleteAsync(string code, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var agency = await _db.Agencies.SingleOrDefaultAsync(a => a.Code == code, cancellationToken);
             if (Check(agency, code, expectedVersion) is { } failure)
@@ -103,7 +100,7 @@ public sealed class AgencyEditor
 
             _db.Agencies.Remove(agency!);
             return await SaveAsync(agency!, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     private static EditFailure? Validate(AgencyInput input)
@@ -139,7 +136,6 @@ public sealed class AgencyEditor
             return new EditFailure(ProblemKind.PreconditionFailed, Messages.ChangedMeanwhile.With(agency.Version, "?"));
         }
 
-        await _state.ReloadAsync(cancellationToken);
         return EditResult.Ok(agency);
     }
 }

@@ -1,23 +1,37 @@
+using Gateway.Catalogue.Snapshot;
+
 namespace Gateway.Catalogue.Editing;
 
 /// <summary>
 /// Serialises catalogue edits in this instance, so that "no overlapping path prefix" is checked and
-/// written as one step. Across replicas, the unique indexes on code, slug and path prefix still hold.
+/// written as one step (across replicas the unique indexes on code, slug and prefix still hold), then
+/// makes each successful edit live. The reload runs outside the gate: edits that queued meanwhile are
+/// served by one coalesced reload instead of one each.
 /// </summary>
-internal sealed class CatalogueWriteGate : IDisposable
+internal sealed class CatalogueWriteGate(CatalogueState state) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    public async Task<EditResult<T>> WriteAsync<T>(Func<Task<EditResult<T>>> edit, CancellationToken cancellationToken)
     {
+        EditResult<T> result;
         await _gate.WaitAsync(cancellationToken);
-        return new Releaser(_gate);
+        try
+        {
+            result = await edit();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (result.Failure is null)
+        {
+            await state.ReloadAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public void Dispose() => _gate.Dispose();
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
-    }
 }

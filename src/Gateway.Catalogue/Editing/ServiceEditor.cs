@@ -1,7 +1,6 @@
 using FluentValidation;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
-using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +17,13 @@ public sealed class ServiceEditor
     private static readonly ExposureInputValidator ExposureValidator = new();
 
     private readonly CatalogueDbContext _db;
-    private readonly CatalogueState _state;
     private readonly CatalogueWriteGate _gate;
     private readonly ExposureBuilder _exposures;
     private readonly TimeProvider _time;
 
-    internal ServiceEditor(CatalogueDbContext db, CatalogueState state, CatalogueWriteGate gate, ExposureBuilder exposures, TimeProvider time)
+    internal ServiceEditor(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, TimeProvider time)
     {
         _db = db;
-        _state = state;
         _gate = gate;
         _exposures = exposures;
         _time = time;
@@ -39,7 +36,7 @@ public sealed class ServiceEditor
             return invalid;
         }
 
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var agency = await _db.Agencies.SingleOrDefaultAsync(a => a.Code == input.AgencyCode, cancellationToken);
             if (agency is null)
@@ -71,7 +68,7 @@ public sealed class ServiceEditor
 
             _db.Services.Add(service);
             return await SaveAsync(service, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public async Task<EditResult<Service>> UpdateAsync(string slug, ServiceInput input, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -87,7 +84,7 @@ public sealed class ServiceEditor
             return invalid;
         }
 
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var service = await FindAsync(slug, cancellationToken);
             if (Check(service, slug, expectedVersion) is { } failure)
@@ -114,12 +111,12 @@ public sealed class ServiceEditor
             }
 
             return await SaveAsync(service, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     public async Task<EditResult<Service>> DeleteAsync(string slug, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var service = await FindAsync(slug, cancellationToken);
             if (Check(service, slug, expectedVersion) is { } failure)
@@ -129,7 +126,7 @@ public sealed class ServiceEditor
 
             _db.Services.Remove(service!);
             return await SaveAsync(service!, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Exposes the service through the gateway, or replaces how it is exposed.</summary>
@@ -141,7 +138,7 @@ public sealed class ServiceEditor
             return new EditFailure(ProblemKind.Validation, Errors: validation.ToErrors());
         }
 
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var service = await FindAsync(slug, cancellationToken);
             if (Check(service, slug, expectedVersion) is { } failure)
@@ -156,13 +153,13 @@ public sealed class ServiceEditor
 
             Touch(service);
             return await SaveAsync(service, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Takes the service off the gateway; its catalogue entry stays.</summary>
     public async Task<EditResult<Service>> DeleteExposureAsync(string slug, int? expectedVersion, CancellationToken cancellationToken = default)
     {
-        using (await _gate.EnterAsync(cancellationToken))
+        return await _gate.WriteAsync(async () =>
         {
             var service = await FindAsync(slug, cancellationToken);
             if (Check(service, slug, expectedVersion) is { } failure)
@@ -179,7 +176,7 @@ public sealed class ServiceEditor
             service.Exposure = null;
             Touch(service);
             return await SaveAsync(service, cancellationToken);
-        }
+        }, cancellationToken);
     }
 
     private static EditFailure? Validate(ServiceInput input)
@@ -246,7 +243,6 @@ public sealed class ServiceEditor
             return new EditFailure(ProblemKind.PreconditionFailed, Messages.ChangedMeanwhile.With(service.Version, "?"));
         }
 
-        await _state.ReloadAsync(cancellationToken);
         return EditResult.Ok(service);
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
@@ -10,7 +9,8 @@ using Yarp.ReverseProxy.Model;
 namespace Gateway.Catalogue.Proxy;
 
 /// <summary>
-/// The first step of the proxy pipeline. YARP answers a failed forward with a bare status code; this
+/// The first step of the proxy pipeline (which runs without status-code pages, so the agency app's
+/// own error responses pass through untouched). YARP answers a failed forward with a bare status code; this
 /// turns it into a problem response naming the service and carrying a trace id. Errors are counted,
 /// not logged per request: a down agency app would otherwise flood the log.
 /// </summary>
@@ -36,12 +36,6 @@ internal sealed class ProxyErrorResponses
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        // The agency app's own error pages pass through untouched.
-        if (context.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
-        {
-            statusPages.Enabled = false;
-        }
-
         await next();
 
         if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted)
@@ -63,8 +57,11 @@ internal sealed class ProxyErrorResponses
             return; // the client went away; nobody to answer
         }
 
-        var problem = Problems.Create(kind, detail.With(slug));
-        problem.Extensions["service"] = slug;
-        await Problems.WriteAsync(context, problem);
+        await Problems.WriteAsync(context, () =>
+        {
+            var problem = Problems.Create(kind, detail.With(slug));
+            problem.Extensions["service"] = slug;
+            return problem;
+        });
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Gateway.Platform.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Platform.Problems;
@@ -26,7 +27,16 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = exception switch
+        if (exception is not BadHttpRequestException)
+        {
+            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        }
+
+        await Problems.WriteAsync(context, () => Describe(exception));
+        return true;
+    }
+
+    private static ProblemDetails Describe(Exception exception) => exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } =>
                 Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
@@ -42,18 +52,8 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
                 }),
             BadHttpRequestException bad =>
                 Problems.Create(ProblemKind.Validation, new BilingualText(bad.Message, bad.Message)),
-            _ => null,
+            _ => Problems.Create(ProblemKind.Internal),
         };
-
-        if (problem is null)
-        {
-            LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
-            problem = Problems.Create(ProblemKind.Internal);
-        }
-
-        await Problems.WriteAsync(context, problem);
-        return true;
-    }
 
     /// <summary><c>$.exposure.timeoutSeconds</c> becomes <c>exposure.timeoutSeconds</c>.</summary>
     internal static string FieldOf(JsonException json)

@@ -28,7 +28,17 @@ public static class Problems
 
     public static IResult NotFound(BilingualText detail) => Result(ProblemKind.NotFound, detail);
 
-    /// <summary>For code outside endpoints (middleware, proxy, authentication handlers).</summary>
+    /// <summary>
+    /// For code outside endpoints (middleware, proxy, authentication handlers), which may run where the
+    /// localization middleware did not: the problem is built after the caller's language is applied.
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, Func<ProblemDetails> create)
+    {
+        await RequestCultures.ApplyAsync(context);
+        await WriteAsync(context, create());
+    }
+
+    /// <summary>Writes a problem already built in the right language.</summary>
     public static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;

@@ -60,9 +60,9 @@ internal sealed class AdminKeyAuthenticationHandler(
         }
 
         Response.Headers.WWWAuthenticate = "AdminKey realm=\"SatuPintu\"";
-        await Problems.Problems.WriteAsync(Context, Problems.Problems.Create(ProblemKind.Unauthorized, detail));
+        await Problems.Problems.WriteAsync(Context, () => Problems.Problems.Create(ProblemKind.Unauthorized, detail));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Problems.WriteAsync(Context, Problems.Problems.Create(ProblemKind.Forbidden));
+        Problems.Problems.WriteAsync(Context, () => Problems.Problems.Create(ProblemKind.Forbidden));
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Turns the raw measurements of run.sh into bench/results/proxy.md."""
+import datetime, os, statistics, subprocess, sys
+
+raw, work, large, rounds, duration, warmup = sys.argv[1:7]
+rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
+targets = ["nginx", "gateway-20", f"gateway-{large}"]
+bodies = [("b200", "200 B"), ("b16k", "16 KiB")]
+
+def runs(body, target):
+    return [r for r in rows if r[1] == body and r[2] == target]
+
+def median(body, target, column):
+    return statistics.median(float(r[column]) for r in runs(body, target))
+
+def sh(command):
+    return subprocess.run(command, shell=True, capture_output=True, text=True).stdout.strip()
+
+out = []
+emit = out.append
+emit("# Proxy benchmark: SatuPintu gateway vs nginx")
+emit("")
+emit(f"- date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC")
+memory = sh("free -h | awk '/Mem:/ {print $2}'")
+emit(f"- machine: {sh('nproc')} cores, memory {memory}, {sh('uname -sr')}")
+emit(f"- tools: {sh('nginx -v 2>&1')}, {sh('wrk --version 2>&1 | head -1')}, .NET {sh('dotnet --version')}")
+emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 (`taskset -c 0`), proxy under test on core 1;"
+     f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds (nginx, gateway-20,"
+     f" gateway-{large}) per body size; medians below. Gateway: Release, `ASPNETCORE_ENVIRONMENT=Production`, logging at Warning,"
+     f" active (10 s) and passive health checks on every service, the measured route is an ordinary catalogue route"
+     f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, cookie/authorization removal). nginx: reverse proxy with upstream keep-alive 64.")
+emit("")
+
+for body, label in bodies:
+    emit(f"## {label} body")
+    emit("")
+    emit("| target | requests/s | p50 ms | p99 ms | RSS MiB |")
+    emit("|---|---:|---:|---:|---:|")
+    for t in targets:
+        rss = statistics.median(float(r[7]) for r in runs(body, t)) / 1024
+        emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} |")
+    n_rps, g_rps, l_rps = (median(body, t, 3) for t in targets)
+    n_p99, g_p99 = median(body, "nginx", 5), median(body, "gateway-20", 5)
+    emit("")
+    emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50)")
+    emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
+    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** (target ≥ 0.90)")
+    emit("")
+
+small = [int(x) for x in open(os.path.join(work, "reload-small.txt")).read().split()]
+big = [int(x) for x in open(os.path.join(work, "reload-large.txt")).read().split()]
+server = open(os.path.join(work, "reload-large-server.txt")).read().strip().splitlines()
+emit("## Route reload")
+emit("")
+emit("Time from sending `POST /api/admin/services` (a new service with its exposure) to the first 200 from its new route,"
+     " measured by `bench/proxy/reload.py`, 5 times each:")
+emit("")
+emit(f"- 20-service catalogue: {', '.join(map(str, small))} ms (max {max(small)} ms)")
+emit(f"- {large}-service catalogue: {', '.join(map(str, big))} ms (max **{max(big)} ms**, target < 1000 ms)")
+if server:
+    emit(f"- server side, last reloads of the {large}-service gateway (reload + search index + route build):")
+    for line in server:
+        emit(f"  - {line}")
+emit("")
+emit("## Every repeat")
+emit("")
+emit("| round | body | target | requests/s | p50 ms | p99 ms | non-2xx | RSS KiB |")
+emit("|---:|---|---|---:|---:|---:|---:|---:|")
+for r in rows:
+    emit("| " + " | ".join(r) + " |")
+emit("")
+b200 = dict((t, median("b200", t, 3)) for t in targets)
+emit(f"ratio: {b200['gateway-20'] / b200['nginx']:.2f}")
+print("\n".join(out))

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Proxy benchmark: the SatuPintu gateway against nginx as a reverse proxy, on the same fixed backend,
+# measured interleaved in the same run (method: ../../../shared/BENCHMARKING.md).
+#   - backend: nginx serving 200-byte and 16 KiB bodies, pinned with the load generator to core 0
+#   - reference: nginx reverse proxy with upstream keep-alive, pinned to core 1
+#   - gateway (Release, health checks on, logging at Warning), pinned to core 1, twice: with a
+#     20-service catalogue and with a 5,000-service one
+#   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size
+# Writes bench/results/proxy.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (15 s), LARGE (5000).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+work="$root/bench/.work/proxy"
+results="$root/bench/results/proxy.md"
+ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}"
+BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083
+KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+for tool in nginx wrk taskset python3 curl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    [ "$(id -u)" -eq 0 ] || { echo "missing $tool (apt-get install nginx-light wrk)" >&2; exit 2; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null
+  fi
+done
+
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/backend.pid" ] && kill "$(cat "$work/backend.pid")" 2>/dev/null || true
+  [ -f "$work/proxy.pid" ] && kill "$(cat "$work/proxy.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+rm -rf "$work" && mkdir -p "$work/www" "$work/logs"
+
+# --- fixed backend and nginx reference proxy -------------------------------------------------
+head -c 150 /dev/urandom | base64 -w0 | head -c 200 > "$work/www/b200"
+head -c 12288 /dev/urandom | base64 -w0 | head -c 16384 > "$work/www/b16k"
+common="worker_processes 1; error_log $work/logs/nginx-error.log warn; events { worker_connections 4096; }"
+cat > "$work/backend.conf" <<CONF
+$common pid $work/backend.pid;
+http { access_log off; sendfile on; keepalive_requests 1000000; default_type text/plain;
+  server { listen 127.0.0.1:$BACKEND; root $work/www; location = /health { return 200 "ok"; } } }
+CONF
+cat > "$work/proxy.conf" <<CONF
+$common pid $work/proxy.pid;
+http { access_log off; keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
+  server { listen 127.0.0.1:$NGINX;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
+CONF
+taskset -c 0 nginx -c "$work/backend.conf" -p "$work"
+taskset -c 1 nginx -c "$work/proxy.conf" -p "$work"
+
+# --- the gateway ------------------------------------------------------------------------------
+echo "publishing the gateway (Release)..." >&2
+dotnet publish "$root/src/Gateway.Host" -c Release -o "$work/gateway" --nologo -v quiet >/dev/null
+start_gateway() { # port name
+  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" Admin__Key="$KEY" \
+      Storage__DataDirectory="$work/data-$2" Demo__Enabled=false \
+      Logging__LogLevel__Default=Warning "Logging__LogLevel__Gateway.Catalogue.Snapshot.CatalogueState=Debug" \
+      taskset -c 1 dotnet "$work/gateway/Gateway.Host.dll" > "$work/logs/gateway-$2.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/healthz/ready" >/dev/null && return; sleep 0.5; done
+  echo "gateway $2 did not become ready; see $work/logs/gateway-$2.log" >&2; exit 1
+}
+start_gateway $GW_SMALL small; small_pid=${pids[-1]}
+start_gateway $GW_LARGE large; large_pid=${pids[-1]}
+python3 "$here/seed.py" "http://127.0.0.1:$GW_SMALL" "$KEY" "http://127.0.0.1:$BACKEND/" 20
+python3 "$here/seed.py" "http://127.0.0.1:$GW_LARGE" "$KEY" "http://127.0.0.1:$BACKEND/" "$LARGE"
+for port in $GW_SMALL $GW_LARGE; do
+  for _ in $(seq 1 60); do
+    state=$(curl -s "http://127.0.0.1:$port/api/catalogue/services/echo" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("status",{}).get("state"))')
+    [ "$state" = "up" ] && break; sleep 0.5
+  done
+  [ "$state" = "up" ] || { echo "bench service not up on $port ($state)" >&2; exit 1; }
+done
+
+declare -A url=(
+  [nginx]="http://127.0.0.1:$NGINX"
+  [gateway-20]="http://127.0.0.1:$GW_SMALL/bench/echo"
+  ["gateway-$LARGE"]="http://127.0.0.1:$GW_LARGE/bench/echo"
+)
+declare -A pid_of=([nginx]="$(cat "$work/proxy.pid")" [gateway-20]=$small_pid ["gateway-$LARGE"]=$large_pid)
+targets=(nginx gateway-20 "gateway-$LARGE")
+
+run_wrk() { # target body seconds -> "rps p50 p99 non2xx"
+  taskset -c 0 wrk -t1 -c64 -d"$3"s --latency "${url[$1]}/$2" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    /Non-2xx/ { bad = $NF } /Socket errors/ { bad = bad "+sock" }
+    END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
+}
+
+echo "warming each target for ${WARMUP} s..." >&2
+for t in "${targets[@]}"; do run_wrk "$t" b200 "$WARMUP" >/dev/null; run_wrk "$t" b16k 5 >/dev/null; done
+
+raw="$work/raw.tsv"; : > "$raw"
+for round in $(seq 1 "$ROUNDS"); do
+  for body in b200 b16k; do
+    for t in "${targets[@]}"; do
+      read -r rps p50 p99 bad < <(run_wrk "$t" "$body" "$DURATION")
+      rss=$(ps -o rss= -p "${pid_of[$t]}" | tr -d ' ')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$body" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+    done
+  done
+done
+
+echo "measuring route reloads..." >&2
+python3 "$here/reload.py" "http://127.0.0.1:$GW_SMALL" "$KEY" "http://127.0.0.1:$BACKEND/" 5 > "$work/reload-small.txt"
+python3 "$here/reload.py" "http://127.0.0.1:$GW_LARGE" "$KEY" "http://127.0.0.1:$BACKEND/" 5 > "$work/reload-large.txt"
+grep -ho 'Catalogue reloaded: [0-9]* services, [0-9]* routes in [0-9]* ms' "$work/logs/gateway-large.log" | tail -5 > "$work/reload-large-server.txt" || true
+
+python3 "$here/report.py" "$raw" "$work" "$LARGE" "$ROUNDS" "$DURATION" "$WARMUP" > "$results"
+echo "wrote $results" >&2
+grep '^ratio' "$results" >&2
