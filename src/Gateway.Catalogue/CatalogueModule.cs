@@ -4,6 +4,7 @@ using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Persistence;
 using Gateway.Catalogue.Proxy;
 using Gateway.Catalogue.PublicApi;
+using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Database;
 using Gateway.Platform.Routing;
@@ -38,6 +39,7 @@ public static class CatalogueModule
 
         // Snapshot and editing
         services.AddSingleton<CatalogueState>();
+        services.AddSingleton<CatalogueSearchIndex>();
         services.AddHostedService<CatalogueRefresher>();
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();

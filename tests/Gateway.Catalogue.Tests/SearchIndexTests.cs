@@ -42,3 +42,42 @@ public sealed class SearchIndexTests
     [Fact]
     public void Unrelated_words_match_nothing() => Assert.Empty(Index.Search("sepakbola"));
 }
+
+public sealed class IncrementalSearchIndexTests
+{
+    [Fact]
+    public void An_update_reindexes_changed_services_and_drops_removed_ones()
+    {
+        var agency = Samples.Agency("dinas", "Dinas Uji", "Test Office");
+        var lama = Samples.Service("lama", agency, "Pasar Malam", "Night Market", "informasi");
+        var tetap = Samples.Service("tetap", agency, "Taman Kota", "City Park", "informasi");
+        using var index = CatalogueSearchIndex.Build([lama, tetap]);
+        Assert.Equal(["lama"], index.Search("pasar"));
+
+        var renamed = Samples.Service("lama", agency, "Pameran Buku", "Book Fair", "informasi");
+        renamed.Id = lama.Id;
+        renamed.Version = lama.Version + 1;
+        index.Update([renamed, tetap]);
+
+        Assert.Empty(index.Search("pasar"));
+        Assert.Equal(["lama"], index.Search("pameran"));
+
+        index.Update([tetap]);
+        Assert.Empty(index.Search("pameran"));
+        Assert.Equal(["tetap"], index.Search("taman"));
+    }
+
+    [Fact]
+    public void A_renamed_agency_reindexes_its_services()
+    {
+        var agency = Samples.Agency("dinas", "Dinas Uji", "Test Office");
+        var service = Samples.Service("layanan", agency, "Layanan", "Service", "informasi");
+        using var index = CatalogueSearchIndex.Build([service]);
+
+        agency.Name = new("Badan Arsip", "Archives Agency");
+        agency.Version++;
+        index.Update([service]);
+
+        Assert.Equal(["layanan"], index.Search("arsip"));
+    }
+}

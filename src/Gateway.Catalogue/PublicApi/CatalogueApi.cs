@@ -1,6 +1,7 @@
 using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
@@ -52,7 +53,7 @@ internal static class CatalogueApi
     /// <param name="status">up, degraded, down or unknown.</param>
     private static IResult Search(
         string? q, string? agency, string? category, string? status, int? page, int? pageSize,
-        CatalogueState state, ServiceHealthBoard health)
+        CatalogueState state, CatalogueSearchIndex search, ServiceHealthBoard health)
     {
         var snapshot = state.Current;
         var errors = new Dictionary<string, string[]>();
@@ -101,7 +102,8 @@ internal static class CatalogueApi
 
         IEnumerable<Service> matches = string.IsNullOrWhiteSpace(q)
             ? snapshot.Services
-            : snapshot.Search.Search(q).Select(slug => snapshot.BySlug[slug]);
+            // The index follows the snapshot a moment later; a just-deleted slug is skipped.
+            : search.Search(q).Select(slug => snapshot.BySlug.GetValueOrDefault(slug)).OfType<Service>();
         var filtered = matches
             .Where(s => agency is null || s.Agency!.Code == agency)
             .Where(s => category is null || s.Category == category)

@@ -1,12 +1,12 @@
 using Gateway.Catalogue.Model;
-using Gateway.Catalogue.Search;
 
 namespace Gateway.Catalogue.Snapshot;
 
 /// <summary>
 /// An immutable copy of the whole catalogue, swapped in whole on every change. The proxy routes, the
 /// search index and the public API all read one snapshot, so they never disagree and never hit the
-/// database per request. Its entities were loaded untracked and must not be modified.
+/// database per request. Its entities were loaded untracked and must not be modified; the next
+/// snapshot reuses those that did not change (re-pointing them at the freshly read agencies).
 /// </summary>
 internal sealed class CatalogueSnapshot
 {
@@ -25,9 +25,9 @@ internal sealed class CatalogueSnapshot
 
         Services = services.OrderBy(s => s.Agency!.Code, StringComparer.Ordinal).ThenBy(s => s.Slug, StringComparer.Ordinal).ToList();
         BySlug = Services.ToDictionary(s => s.Slug, StringComparer.Ordinal);
+        ById = Services.ToDictionary(s => s.Id);
         AgenciesByCode = Agencies.ToDictionary(a => a.Code, StringComparer.Ordinal);
         ServiceCountByAgency = Services.GroupBy(s => s.AgencyId).ToDictionary(g => g.Key, g => g.Count());
-        Search = CatalogueSearchIndex.Build(Services);
     }
 
     /// <summary>Increases with every reload of this process.</summary>
@@ -36,14 +36,14 @@ internal sealed class CatalogueSnapshot
     public DateTimeOffset LoadedAt { get; }
 
     /// <summary>What the database looked like when this was loaded; see <see cref="CatalogueFingerprint"/>.</summary>
-    public CatalogueFingerprint Fingerprint { get; set; }
+    public CatalogueFingerprint Fingerprint { get; init; }
     public IReadOnlyList<Agency> Agencies { get; }
 
     /// <summary>Ordered by agency code, then slug.</summary>
     public IReadOnlyList<Service> Services { get; }
 
     public IReadOnlyDictionary<string, Service> BySlug { get; }
+    public IReadOnlyDictionary<Guid, Service> ById { get; }
     public IReadOnlyDictionary<string, Agency> AgenciesByCode { get; }
     public IReadOnlyDictionary<Guid, int> ServiceCountByAgency { get; }
-    public CatalogueSearchIndex Search { get; }
 }
