@@ -39,7 +39,7 @@ public sealed class HealthCheckOptions
     [Range(1, 100)]
     public int RecentProbes { get; set; } = 5;
 
-    /// <summary>Seconds between re-evaluations of every service's status (also catches passive-only services).</summary>
+    /// <summary>Seconds between re-evaluations of services without active checks (from passive failures); probed services are evaluated at each probe.</summary>
     [Range(1, 3600)]
     public int EvaluationSeconds { get; set; } = 2;
 }
