@@ -44,7 +44,8 @@ for body, label in bodies:
     emit("")
     emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50)")
     emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
-    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** (target ≥ 0.90)")
+    paired = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, f"gateway-{large}"), runs(body, "gateway-20")))
+    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians, {paired:.2f}× as the median of per-round ratios (target ≥ 0.90)")
     emit("")
 
 small = [int(x) for x in open(os.path.join(work, "reload-small.txt")).read().split()]

@@ -23,6 +23,12 @@ for tool in nginx wrk taskset python3 curl; do
   fi
 done
 
+for port in $BACKEND $NGINX $GW_SMALL $GW_LARGE; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (a previous run still going?); stop that process first" >&2; exit 2
+  fi
+done
+
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

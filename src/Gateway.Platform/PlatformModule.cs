@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Gateway.Platform.DataProtection;
 using Gateway.Platform.Database;
+using Gateway.Platform.DataProtection;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;

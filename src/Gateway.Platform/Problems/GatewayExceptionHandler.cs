@@ -37,23 +37,23 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
     }
 
     private static ProblemDetails Describe(Exception exception) => exception switch
-        {
-            BadHttpRequestException { InnerException: JsonException json } =>
-                Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
-                {
-                    [FieldOf(json)] = [(IsUnknownMember(json) ? UnknownField : UnreadableValue).Localize()],
-                }),
-            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
-                Problems.Create(ProblemKind.UnsupportedMediaType),
-            BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
-                Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
-                {
-                    ["body"] = [MissingBody.Localize()],
-                }),
-            BadHttpRequestException bad =>
-                Problems.Create(ProblemKind.Validation, new BilingualText(bad.Message, bad.Message)),
-            _ => Problems.Create(ProblemKind.Internal),
-        };
+    {
+        BadHttpRequestException { InnerException: JsonException json } =>
+            Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
+            {
+                [FieldOf(json)] = [(IsUnknownMember(json) ? UnknownField : UnreadableValue).Localize()],
+            }),
+        BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } =>
+            Problems.Create(ProblemKind.UnsupportedMediaType),
+        BadHttpRequestException bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+            Problems.Create(ProblemKind.Validation, errors: new Dictionary<string, string[]>
+            {
+                ["body"] = [MissingBody.Localize()],
+            }),
+        BadHttpRequestException bad =>
+            Problems.Create(ProblemKind.Validation, new BilingualText(bad.Message, bad.Message)),
+        _ => Problems.Create(ProblemKind.Internal),
+    };
 
     /// <summary><c>$.exposure.timeoutSeconds</c> becomes <c>exposure.timeoutSeconds</c>.</summary>
     internal static string FieldOf(JsonException json)
