@@ -16,7 +16,7 @@ public sealed class SampleAgencyApps : IHostedService
         new("bpbd", "InaRISK Kota", Quirks.None),
     ];
 
-    private readonly List<WebApplication> _apps = [];
+    private List<WebApplication> _apps = [];
     private readonly Dictionary<string, RunningSampleApp> _running = new(StringComparer.Ordinal);
 
     /// <summary>The running apps by agency code; filled once <see cref="StartAsync"/> returns.</summary>
@@ -32,14 +32,13 @@ public sealed class SampleAgencyApps : IHostedService
         }
     }
 
+    /// <summary>Idempotent: the host may ask twice (seen when a test host is disposed); the second call finds nothing to stop.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var app in _apps)
+        foreach (var app in Interlocked.Exchange(ref _apps, []))
         {
             await app.StopAsync(cancellationToken);
             await app.DisposeAsync();
         }
-
-        _apps.Clear();
     }
 }
