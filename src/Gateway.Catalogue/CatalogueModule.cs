@@ -63,9 +63,11 @@ public static class CatalogueModule
 
         // Health
         services.AddSingleton<ProbeHistory>();
-        services.AddSingleton<FirstProbe>();
+        services.AddSingleton<SharedProber>();
+        services.AddHostedService(sp => sp.GetRequiredService<SharedProber>());
         services.AddSingleton<ServiceHealthBoard>();
-        services.AddSingleton<IActiveHealthCheckPolicy, ServiceHealthPolicy>();
+        services.AddSingleton<ServiceHealthPolicy>();
+        services.AddSingleton<IActiveHealthCheckPolicy>(sp => sp.GetRequiredService<ServiceHealthPolicy>());
         services.AddHostedService<ServiceHealthMonitor>();
         services.AddHostedService<ServiceHealthRecorder>();
         services.AddHealthChecks().AddCheck<CatalogueLoadedCheck>("catalogue", tags: [HealthTags.Ready]);

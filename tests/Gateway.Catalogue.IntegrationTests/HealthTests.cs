@@ -92,6 +92,30 @@ public abstract class HealthTests(DatabaseKind database)
     }
 
     [Fact]
+    public async Task Services_on_one_agency_app_share_its_health_probe()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(database);
+        var slugs = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            slugs.Add(await ExposeAsync(app, backend.Address));
+        }
+
+        foreach (var slug in slugs)
+        {
+            await WaitForStateAsync(app, slug, "up");
+        }
+
+        var before = backend.HealthProbes;
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        var probes = backend.HealthProbes - before;
+
+        // One probe a second (the test interval) for the one URL the six services share, not six.
+        Assert.InRange(probes, 2, 7);
+    }
+
+    [Fact]
     public async Task Since_survives_a_restart()
     {
         await using var backend = await LegacyBackend.StartAsync();

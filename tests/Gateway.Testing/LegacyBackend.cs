@@ -32,7 +32,11 @@ public sealed class LegacyBackend : IAsyncDisposable
     /// <summary>Number of requests that reached this backend.</summary>
     public int Requests => _requests;
 
+    /// <summary>Number of requests to <c>/health</c>.</summary>
+    public int HealthProbes => _healthProbes;
+
     private int _requests;
+    private int _healthProbes;
 
     public static async Task<LegacyBackend> StartAsync()
     {
@@ -47,7 +51,11 @@ public sealed class LegacyBackend : IAsyncDisposable
             Interlocked.Increment(ref self!._requests);
             return next(context);
         });
-        app.MapGet("/health", () => self!.Healthy ? Results.Text("ok") : Results.StatusCode(503));
+        app.MapGet("/health", () =>
+        {
+            Interlocked.Increment(ref self!._healthProbes);
+            return self.Healthy ? Results.Text("ok") : Results.StatusCode(503);
+        });
         app.Map("/echo/{**rest}", async (HttpContext c) =>
         {
             using var reader = new StreamReader(c.Request.Body);

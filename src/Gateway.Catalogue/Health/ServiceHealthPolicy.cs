@@ -5,9 +5,10 @@ using Yarp.ReverseProxy.Model;
 namespace Gateway.Catalogue.Health;
 
 /// <summary>
-/// YARP active health policy: a destination leaves rotation after
+/// Turns probe results into destination health: a destination leaves rotation after
 /// <see cref="HealthCheckOptions.FailuresBeforeUnhealthy"/> failed probes in a row and returns after one
 /// success. Unlike YARP's built-in policy it remembers recent probes, so a flaky app shows as degraded.
+/// Results come from <see cref="SharedProber"/> (and from YARP's own hourly backstop probe).
 /// </summary>
 internal sealed class ServiceHealthPolicy(
     IDestinationHealthUpdater updater,
@@ -19,16 +20,19 @@ internal sealed class ServiceHealthPolicy(
 
     public string Name => PolicyName;
 
-    public void ProbingCompleted(ClusterState cluster, IReadOnlyList<DestinationProbingResult> probingResults)
+    public void ProbingCompleted(ClusterState cluster, IReadOnlyList<DestinationProbingResult> probingResults) =>
+        Record(cluster, [.. probingResults.Select(p => (p.Destination, p.Exception is null && p.Response?.IsSuccessStatusCode == true))]);
+
+    /// <summary>Records probe results for some or all of a cluster's destinations and re-evaluates the service.</summary>
+    public void Record(ClusterState cluster, IReadOnlyList<(DestinationState Destination, bool Succeeded)> probes)
     {
         var threshold = options.Value.Health.FailuresBeforeUnhealthy;
-        var results = new List<NewActiveDestinationHealth>(probingResults.Count);
-        foreach (var probe in probingResults)
+        var results = new List<NewActiveDestinationHealth>(probes.Count);
+        foreach (var (destination, succeeded) in probes)
         {
-            var succeeded = probe.Exception is null && probe.Response?.IsSuccessStatusCode == true;
-            var window = history.Record(probe.Destination, succeeded);
+            var window = history.Record(destination, succeeded);
             var health = window.ConsecutiveFailures >= threshold ? DestinationHealth.Unhealthy : DestinationHealth.Healthy;
-            results.Add(new NewActiveDestinationHealth(probe.Destination, health));
+            results.Add(new NewActiveDestinationHealth(destination, health));
         }
 
         updater.SetActive(cluster, results);

@@ -101,7 +101,8 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
                 {
                     Enabled = exposure.HealthCheckPath is not null,
                     Path = exposure.HealthCheckPath,
-                    Interval = TimeSpan.FromSeconds(health.ProbeIntervalSeconds),
+                    // SharedProber probes every ProbeIntervalSeconds; YARP's own prober is only a backstop.
+                    Interval = TimeSpan.FromHours(1),
                     Timeout = TimeSpan.FromSeconds(health.ProbeTimeoutSeconds),
                     Policy = ServiceHealthPolicy.PolicyName,
                 },

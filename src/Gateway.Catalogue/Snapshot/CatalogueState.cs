@@ -22,7 +22,7 @@ internal sealed partial class CatalogueState(
     CatalogueProxyConfigProvider proxy,
     ProxyConfigFactory proxyFactory,
     ServiceHealthBoard health,
-    FirstProbe firstProbe,
+    SharedProber prober,
     CatalogueSearchIndex search,
     TimeProvider time,
     IMeterFactory meters,
@@ -97,7 +97,7 @@ internal sealed partial class CatalogueState(
         var built = Stopwatch.GetTimestamp();
         proxy.Update(routes);
         Volatile.Write(ref _current, snapshot);
-        firstProbe.Start(newlyExposed);
+        prober.ProbeSoon(newlyExposed);
         var applied = Stopwatch.GetTimestamp();
         search.Update(snapshot.Services);
 
