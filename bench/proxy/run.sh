@@ -81,6 +81,13 @@ for port in $GW_SMALL $GW_LARGE; do
   [ "$state" = "up" ] || { echo "bench service not up on $port ($state)" >&2; exit 1; }
 done
 
+# Background cost (health probing, timers) of each gateway with no traffic, in % of one core over 20 s.
+idle_cpu() { local t1 t2; t1=$(awk '{print $14+$15}' "/proc/$1/stat"); sleep 20; t2=$(awk '{print $14+$15}' "/proc/$1/stat")
+  echo "scale=1; ($t2 - $t1) * 100 / $(getconf CLK_TCK) / 20" | bc; }
+sleep 10
+printf 'gateway-20\t%s\ngateway-%s\t%s\n' "$(idle_cpu $small_pid)" "$LARGE" "$(idle_cpu $large_pid)" > "$work/idle.tsv"
+cat "$work/idle.tsv" >&2
+
 declare -A url=(
   [nginx]="http://127.0.0.1:$NGINX"
   [gateway-20]="http://127.0.0.1:$GW_SMALL/bench/echo"
