@@ -22,10 +22,6 @@ public static class Problems
     public static IResult Result(ProblemKind kind, BilingualText? detail = null, IDictionary<string, string[]>? errors = null) =>
         TypedResults.Problem(Create(kind, detail, errors));
 
-    /// <summary>A problem that names one field, e.g. a duplicate slug (409) or an unknown agency (400).</summary>
-    public static IResult ForField(ProblemKind kind, string field, BilingualText message) =>
-        Result(kind, message, new Dictionary<string, string[]> { [field] = [message.Localize()] });
-
     public static IResult NotFound(BilingualText detail) => Result(ProblemKind.NotFound, detail);
 
     /// <summary>

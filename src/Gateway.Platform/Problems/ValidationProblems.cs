@@ -18,9 +18,6 @@ public static class ValidationProblems
     }
 
     /// <summary>Field-level errors keyed by the JSON path the client sent (<c>exposure.timeoutSeconds</c>).</summary>
-    public static IResult ToProblem(this ValidationResult result) =>
-        Problems.Result(ProblemKind.Validation, errors: result.ToErrors());
-
     /// <param name="prefix">Prepended to every field, for input validated as part of a larger body.</param>
     public static Dictionary<string, string[]> ToErrors(this ValidationResult result, string prefix = "") =>
         result.Errors
