@@ -23,7 +23,7 @@ public sealed class CatalogueOptions
 
 public sealed class HealthCheckOptions
 {
-    /// <summary>Seconds between active probes of each destination.</summary>
+    /// <summary>Seconds between active probes; each distinct health URL is probed once per interval.</summary>
     [Range(1, 3600)]
     public int ProbeIntervalSeconds { get; set; } = 10;
 

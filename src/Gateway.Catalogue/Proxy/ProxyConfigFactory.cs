@@ -23,11 +23,18 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
     /// <summary>Route metadata that changes when the upstream secret does, so YARP rebuilds the route's transforms.</summary>
     private const string CredentialVersionKey = "satupintu.credential-version";
 
+    /// <summary>
+    /// Secrets decrypted by the previous build, by their protected form: a reload re-uses them instead of
+    /// decrypting every service's secret again. Builds run one at a time (the reload gate).
+    /// </summary>
+    private Dictionary<string, string> _decrypted = new(StringComparer.Ordinal);
+
     public ProxyConfigSet Build(CatalogueSnapshot snapshot)
     {
         var routes = new List<RouteConfig>();
         var clusters = new List<ClusterConfig>();
         var credentials = new Dictionary<string, UpstreamCredential>(StringComparer.Ordinal);
+        var decrypted = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var service in snapshot.Services)
         {
@@ -38,12 +45,13 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
 
             routes.Add(BuildRoute(service.Slug, exposure));
             clusters.Add(BuildCluster(service.Slug, exposure));
-            if (BuildCredential(exposure.UpstreamAuth) is { } credential)
+            if (BuildCredential(exposure.UpstreamAuth, decrypted) is { } credential)
             {
                 credentials[service.Slug] = credential;
             }
         }
 
+        _decrypted = decrypted;
         return new ProxyConfigSet(routes, clusters, credentials);
     }
 
@@ -118,14 +126,19 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         };
     }
 
-    private UpstreamCredential? BuildCredential(UpstreamAuth auth)
+    private UpstreamCredential? BuildCredential(UpstreamAuth auth, Dictionary<string, string> decrypted)
     {
-        if (auth.Kind == UpstreamAuthKind.None || auth.ProtectedSecret is null)
+        if (auth.Kind == UpstreamAuthKind.None || auth.ProtectedSecret is not { } protectedSecret)
         {
             return null;
         }
 
-        var secret = secrets.Unprotect(auth.ProtectedSecret);
+        if (!_decrypted.TryGetValue(protectedSecret, out var secret))
+        {
+            secret = secrets.Unprotect(protectedSecret);
+        }
+
+        decrypted[protectedSecret] = secret;
         return auth.Kind switch
         {
             UpstreamAuthKind.ApiKey => new UpstreamCredential(auth.HeaderName ?? UpstreamSecrets.DefaultApiKeyHeader, secret),
