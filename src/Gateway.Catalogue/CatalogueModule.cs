@@ -1,11 +1,13 @@
 using Gateway.Catalogue.Admin;
 using Gateway.Catalogue.Editing;
+using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Persistence;
 using Gateway.Catalogue.Proxy;
 using Gateway.Catalogue.PublicApi;
 using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Agencies;
 using Gateway.Platform.Database;
 using Gateway.Platform.Routing;
 using Gateway.Platform.Security;
@@ -40,14 +42,17 @@ public static class CatalogueModule
         // Snapshot and editing
         services.AddSingleton<CatalogueState>();
         services.AddSingleton<CatalogueSearchIndex>();
+        services.AddSingleton<IAgencyDirectory, CatalogueAgencyDirectory>();
         services.AddHostedService<CatalogueRefresher>();
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();
+        services.AddSingleton<CatalogueEvents>();
         services.AddScoped(sp => new AgencyEditor(
-            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
+            sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ServiceEditor(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
-            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
 
         // Proxy
         services.AddSingleton<UpstreamSecrets>();
@@ -78,10 +83,7 @@ public static class CatalogueModule
     {
         endpoints.MapCatalogueApi();
 
-        var admin = endpoints.MapGroup("/api/admin")
-            .RequireAuthorization(Policies.Admin)
-            .WithMetadata(new ProducesResponseTypeMetadata(
-                StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+        var admin = endpoints.MapAdminGroup();
         admin.MapAgencyAdminApi();
         admin.MapServiceAdminApi();
 

@@ -1,12 +1,20 @@
 using Gateway.Catalogue;
+using Gateway.Catalogue.Events;
+using Gateway.Complaints;
+using Gateway.Complaints.Events;
 using Gateway.Demo;
 using Gateway.Host;
+using Gateway.Messaging;
 using Gateway.Platform;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
+builder.AddMessaging(consumers => consumers
+    .AddCatalogueConsumers()
+    .AddComplaintConsumers());
 builder.AddCatalogue();
+builder.AddComplaints();
 builder.AddDemoCity();
 builder.AddApiDocumentation();
 
@@ -16,6 +24,8 @@ app.UsePlatform();
 app.MapPlatformEndpoints();
 app.MapApiDocumentation();
 app.MapCatalogue();
+app.MapComplaints();
+app.MapMessaging();
 
 app.Run();
 

@@ -1,6 +1,8 @@
 using FluentValidation;
+using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
+using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +16,14 @@ public sealed class AgencyEditor
 
     private readonly CatalogueDbContext _db;
     private readonly CatalogueWriteGate _gate;
+    private readonly CatalogueEvents _events;
     private readonly TimeProvider _time;
 
-    internal AgencyEditor(CatalogueDbContext db, CatalogueWriteGate gate, TimeProvider time)
+    internal AgencyEditor(CatalogueDbContext db, CatalogueWriteGate gate, CatalogueEvents events, TimeProvider time)
     {
         _db = db;
         _gate = gate;
+        _events = events;
         _time = time;
     }
 
@@ -48,7 +52,7 @@ public sealed class AgencyEditor
                 UpdatedAt = now,
             };
             _db.Agencies.Add(agency);
-            return await SaveAsync(agency, cancellationToken);
+            return await SaveAsync(agency, CatalogueChangeKind.AgencyCreated, cancellationToken);
         }, cancellationToken);
     }
 
@@ -78,7 +82,7 @@ public sealed class AgencyEditor
             agency.Contact = input.Contact ?? new AgencyContact(null, null, null, null);
             agency.UpdatedAt = _time.GetUtcNow();
             agency.Version++;
-            return await SaveAsync(agency, cancellationToken);
+            return await SaveAsync(agency, CatalogueChangeKind.AgencyUpdated, cancellationToken);
         }, cancellationToken);
     }
 
@@ -99,7 +103,7 @@ public sealed class AgencyEditor
             }
 
             _db.Agencies.Remove(agency!);
-            return await SaveAsync(agency!, cancellationToken);
+            return await SaveAsync(agency!, CatalogueChangeKind.AgencyDeleted, cancellationToken);
         }, cancellationToken);
     }
 
@@ -121,8 +125,9 @@ public sealed class AgencyEditor
             : null;
     }
 
-    private async Task<EditResult<Agency>> SaveAsync(Agency agency, CancellationToken cancellationToken)
+    private async Task<EditResult<Agency>> SaveAsync(Agency agency, CatalogueChangeKind change, CancellationToken cancellationToken)
     {
+        _events.AgencyChanged(_db, change, agency);
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

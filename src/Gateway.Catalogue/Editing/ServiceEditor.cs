@@ -1,6 +1,8 @@
 using FluentValidation;
+using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
+using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -19,13 +21,15 @@ public sealed class ServiceEditor
     private readonly CatalogueDbContext _db;
     private readonly CatalogueWriteGate _gate;
     private readonly ExposureBuilder _exposures;
+    private readonly CatalogueEvents _events;
     private readonly TimeProvider _time;
 
-    internal ServiceEditor(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, TimeProvider time)
+    internal ServiceEditor(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, CatalogueEvents events, TimeProvider time)
     {
         _db = db;
         _gate = gate;
         _exposures = exposures;
+        _events = events;
         _time = time;
     }
 
@@ -67,7 +71,7 @@ public sealed class ServiceEditor
             }
 
             _db.Services.Add(service);
-            return await SaveAsync(service, cancellationToken);
+            return await SaveAsync(service, CatalogueChangeKind.ServiceCreated, cancellationToken);
         }, cancellationToken);
     }
 
@@ -110,7 +114,7 @@ public sealed class ServiceEditor
                 return refused;
             }
 
-            return await SaveAsync(service, cancellationToken);
+            return await SaveAsync(service, CatalogueChangeKind.ServiceUpdated, cancellationToken);
         }, cancellationToken);
     }
 
@@ -125,7 +129,7 @@ public sealed class ServiceEditor
             }
 
             _db.Services.Remove(service!);
-            return await SaveAsync(service!, cancellationToken);
+            return await SaveAsync(service!, CatalogueChangeKind.ServiceDeleted, cancellationToken);
         }, cancellationToken);
     }
 
@@ -152,7 +156,7 @@ public sealed class ServiceEditor
             }
 
             Touch(service);
-            return await SaveAsync(service, cancellationToken);
+            return await SaveAsync(service, CatalogueChangeKind.ServiceExposed, cancellationToken);
         }, cancellationToken);
     }
 
@@ -175,7 +179,7 @@ public sealed class ServiceEditor
             _db.Exposures.Remove(service.Exposure);
             service.Exposure = null;
             Touch(service);
-            return await SaveAsync(service, cancellationToken);
+            return await SaveAsync(service, CatalogueChangeKind.ServiceUnexposed, cancellationToken);
         }, cancellationToken);
     }
 
@@ -227,8 +231,9 @@ public sealed class ServiceEditor
         ComplaintChannel = s.ComplaintChannel!,
     };
 
-    private async Task<EditResult<Service>> SaveAsync(Service service, CancellationToken cancellationToken)
+    private async Task<EditResult<Service>> SaveAsync(Service service, CatalogueChangeKind change, CancellationToken cancellationToken)
     {
+        _events.ServiceChanged(_db, change, service, service.Agency!.Code);
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ namespace Gateway.Catalogue.Health;
 /// </summary>
 internal sealed partial class ServiceHealthRecorder(
     ServiceHealthBoard board,
+    CatalogueEvents events,
     IServiceScopeFactory scopes,
     ILogger<ServiceHealthRecorder> logger) : BackgroundService
 {
@@ -46,13 +48,22 @@ internal sealed partial class ServiceHealthRecorder(
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
         var ids = changes.Select(c => c.ServiceId).ToList();
         var existing = await db.ServiceHealth.Where(h => ids.Contains(h.ServiceId)).ToDictionaryAsync(h => h.ServiceId, cancellationToken);
-        var stillThere = await db.Services.Where(s => ids.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
-        foreach (var change in changes.Where(c => stillThere.Contains(c.ServiceId)))
+        var agencyOf = await db.Services.Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, AgencyCode = s.Agency!.Code })
+            .ToDictionaryAsync(s => s.Id, s => s.AgencyCode, cancellationToken);
+        foreach (var change in changes.Where(c => agencyOf.ContainsKey(c.ServiceId)))
         {
             if (!existing.TryGetValue(change.ServiceId, out var record))
             {
-                record = new ServiceHealthRecord { ServiceId = change.ServiceId };
+                record = new ServiceHealthRecord { ServiceId = change.ServiceId, State = HealthState.Unknown };
                 db.ServiceHealth.Add(record);
+            }
+
+            // Only a change of the *stored* state is news: with several replicas probing, the first to
+            // store a transition announces it and the others find it already there.
+            if (record.State != change.State)
+            {
+                events.HealthChanged(db, change, record.State, agencyOf[change.ServiceId]);
             }
 
             record.State = change.State;

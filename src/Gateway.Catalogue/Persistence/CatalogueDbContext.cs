@@ -1,4 +1,5 @@
 using Gateway.Catalogue.Model;
+using Gateway.Messaging.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Catalogue.Persistence;
@@ -14,8 +15,12 @@ public abstract class CatalogueDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Exposure> Exposures => Set<Exposure>();
     public DbSet<ServiceHealthRecord> ServiceHealth => Set<ServiceHealthRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogueDbContext).Assembly);
+        // Catalogue changes and health transitions are saved with their events (transactional outbox).
+        modelBuilder.MapOutboxAndInbox();
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,8 @@ public static class ModuleDatabaseExtensions
     /// <summary>
     /// Registers a module's DbContext on the configured provider. Each provider has its own derived
     /// context type so that its migrations (SQL dialects differ) live in their own folder; the module
-    /// resolves <typeparamref name="TContext"/> and never sees which one it got.
+    /// resolves <typeparamref name="TContext"/> and never sees which one it got. EF interceptors registered
+    /// in the container (e.g. the outbox's wake-up signal) apply to every module's context.
     /// </summary>
     /// <param name="module">Short module name; names the migrations history table (<c>__migrations_{module}</c>).</param>
     public static IHostApplicationBuilder AddModuleDatabase<TContext, TSqliteContext, TPostgresContext>(
@@ -23,11 +25,15 @@ public static class ModuleDatabaseExtensions
 
         if (connection.Provider == DatabaseProvider.Sqlite)
         {
-            builder.Services.AddDbContext<TContext, TSqliteContext>(o => o.UseModuleSqlite(connection.ConnectionString, module));
+            builder.Services.AddDbContext<TContext, TSqliteContext>((sp, o) => o
+                .UseModuleSqlite(connection.ConnectionString, module)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TPostgresContext>(o => o.UseModulePostgres(connection.ConnectionString, module));
+            builder.Services.AddDbContext<TContext, TPostgresContext>((sp, o) => o
+                .UseModulePostgres(connection.ConnectionString, module)
+                .AddInterceptors(sp.GetServices<IInterceptor>()));
         }
 
         builder.Services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));

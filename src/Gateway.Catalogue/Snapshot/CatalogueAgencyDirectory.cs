@@ -1,0 +1,9 @@
+using Gateway.Platform.Agencies;
+
+namespace Gateway.Catalogue.Snapshot;
+
+/// <summary>Answers from the in-memory snapshot: no database call.</summary>
+internal sealed class CatalogueAgencyDirectory(CatalogueState state) : IAgencyDirectory
+{
+    public bool Exists(string agencyCode) => state.Current.AgenciesByCode.ContainsKey(agencyCode);
+}

@@ -1,0 +1,12 @@
+using Gateway.Contracts.Events.V1;
+
+namespace Gateway.Complaints.Api;
+
+/// <summary>A complaint as a citizen files it through the gateway.</summary>
+public sealed record ComplaintInput(
+    string? Category,
+    ComplaintClass? Class,
+    string? Subject,
+    string? Description,
+    string? Location,
+    string? ReporterContact);

@@ -1,0 +1,39 @@
+using Gateway.Complaints.Api;
+using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Routing;
+using Gateway.Platform.Database;
+using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Complaints;
+
+/// <summary>The complaints module: one call to register it, one to map it.</summary>
+public static class ComplaintsModule
+{
+    public const string DatabaseName = "complaints";
+
+    public static IHostApplicationBuilder AddComplaints(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDatabase<ComplaintsDbContext, SqliteComplaintsDbContext, PostgresComplaintsDbContext>(DatabaseName);
+        builder.Services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Complaints:TimeZone is not a known time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")
+            .Validate(o => o.Rules.All(r => r.Category.Length > 0 && r.AgencyCode.Length > 0), "Every Complaints:Rules entry needs a Category and an AgencyCode.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ComplaintRouter>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapComplaintApi();
+        endpoints.MapAdminGroup().MapComplaintAdminApi();
+        return endpoints;
+    }
+}

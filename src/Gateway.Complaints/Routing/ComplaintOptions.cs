@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Gateway.Contracts.Events.V1;
+
+namespace Gateway.Complaints.Routing;
+
+/// <summary>Settings under <c>Complaints</c>: routing rules, response times and the city's working calendar.</summary>
+public sealed class ComplaintOptions
+{
+    public const string Section = "Complaints";
+
+    /// <summary>Category to agency, first match wins. A category ending in <c>*</c> matches by prefix (<c>jalan-*</c>).</summary>
+    public List<RoutingRule> Rules { get; set; } = [];
+
+    /// <summary>Where complaints no rule routes go: a person there assigns them. Never dropped.</summary>
+    [Required]
+    public string FallbackAgency { get; set; } = "diskominfo";
+
+    /// <summary>Working days an agency has to answer, by complaint class.</summary>
+    public ResponseTimes ResponseWorkingDays { get; set; } = new();
+
+    /// <summary>Public holidays and collective leave (cuti bersama), as dates: no working days.</summary>
+    public List<DateOnly> Holidays { get; set; } = [];
+
+    /// <summary>The city's time zone; working days are counted on its calendar (WIB by default).</summary>
+    [Required]
+    public string TimeZone { get; set; } = "Asia/Jakarta";
+}
+
+public sealed class RoutingRule
+{
+    [Required]
+    public string Category { get; set; } = "";
+
+    [Required]
+    public string AgencyCode { get; set; } = "";
+}
+
+public sealed class ResponseTimes
+{
+    [Range(1, 365)]
+    public int Urgent { get; set; } = 2;
+
+    [Range(1, 365)]
+    public int Simple { get; set; } = 5;
+
+    [Range(1, 365)]
+    public int Complex { get; set; } = 14;
+
+    [Range(1, 365)]
+    public int Structural { get; set; } = 60;
+
+    public int For(ComplaintClass complaintClass) => complaintClass switch
+    {
+        ComplaintClass.Urgent => Urgent,
+        ComplaintClass.Simple => Simple,
+        ComplaintClass.Complex => Complex,
+        _ => Structural,
+    };
+}

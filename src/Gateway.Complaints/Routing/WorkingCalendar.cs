@@ -1,0 +1,43 @@
+namespace Gateway.Complaints.Routing;
+
+/// <summary>
+/// Counts working days on the city's calendar: Monday to Friday, minus configured holidays. A deadline
+/// of N working days falls at the same local time of day N working days later; a complaint filed on a
+/// weekend or holiday starts counting from the next working day's start.
+/// </summary>
+internal sealed class WorkingCalendar(IReadOnlyCollection<DateOnly> holidays, TimeZoneInfo timeZone)
+{
+    private readonly HashSet<DateOnly> _holidays = [.. holidays];
+
+    public bool IsWorkingDay(DateOnly day) =>
+        day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);
+
+    public DateTimeOffset AddWorkingDays(DateTimeOffset start, int workingDays)
+    {
+        var local = TimeZoneInfo.ConvertTime(start, timeZone);
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var timeOfDay = local.TimeOfDay;
+        if (!IsWorkingDay(day))
+        {
+            // Filed outside working days: the clock starts at the beginning of the next working day.
+            timeOfDay = TimeSpan.Zero;
+            do
+            {
+                day = day.AddDays(1);
+            }
+            while (!IsWorkingDay(day));
+        }
+
+        for (var added = 0; added < workingDays;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day))
+            {
+                added++;
+            }
+        }
+
+        var dueLocal = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
+        return new DateTimeOffset(dueLocal, timeZone.GetUtcOffset(dueLocal));
+    }
+}

@@ -1,0 +1,9 @@
+namespace Gateway.Contracts.Events.V1;
+
+public enum ServiceHealthStatus
+{
+    Unknown,
+    Up,
+    Degraded,
+    Down,
+}

@@ -1,0 +1,12 @@
+namespace Gateway.Contracts.Events.V1;
+
+public enum ServiceRequestStatus
+{
+    Submitted,
+    Verified,
+    InProcess,
+    NeedsInformation,
+    Completed,
+    Rejected,
+    Cancelled,
+}

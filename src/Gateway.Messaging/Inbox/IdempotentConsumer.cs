@@ -1,0 +1,73 @@
+using Gateway.Contracts.Events.V1;
+using Gateway.Platform.Database;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Messaging.Inbox;
+
+/// <summary>
+/// A consumer that applies each event id once. The handler's changes, the inbox record and any events
+/// the handler queues in the outbox are saved in one transaction: a redelivery finds the record and
+/// is skipped; a failure saves nothing and MassTransit retries.
+/// </summary>
+/// <typeparam name="TContext">The consuming module's DbContext; it must map the inbox (<c>MapOutboxAndInbox</c>).</typeparam>
+public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IServiceProvider services) : IConsumer<TEvent>
+    where TEvent : class, IIntegrationEvent
+    where TContext : DbContext
+{
+    protected TContext Db { get; } = db;
+
+    /// <summary>Names this consumer in the inbox; keep it stable across renames of the class.</summary>
+    protected virtual string InboxName => GetType().Name;
+
+    public async Task Consume(ConsumeContext<TEvent> context)
+    {
+        if (!ShouldHandle(context.Message))
+        {
+            return;
+        }
+
+        var eventId = context.Message.EventId;
+        var inbox = Db.Set<InboxRecord>();
+        if (await inbox.AnyAsync(r => r.EventId == eventId && r.Consumer == InboxName, context.CancellationToken))
+        {
+            CountDuplicate();
+            return;
+        }
+
+        await HandleAsync(context.Message, context.CancellationToken);
+        inbox.Add(new InboxRecord { EventId = eventId, Consumer = InboxName, ProcessedAt = DateTime.UtcNow });
+        try
+        {
+            await Db.SaveChangesAsync(context.CancellationToken);
+            AfterSave();
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Either a concurrent delivery of the same event committed first (this one's changes are
+            // rolled back: done), or the handler broke a unique rule of its own (a real failure).
+            Db.ChangeTracker.Clear();
+            if (!await inbox.AnyAsync(r => r.EventId == eventId && r.Consumer == InboxName, context.CancellationToken))
+            {
+                throw;
+            }
+
+            CountDuplicate();
+        }
+    }
+
+    /// <summary>False for events this consumer ignores: they are acknowledged without touching the database.</summary>
+    protected virtual bool ShouldHandle(TEvent message) => true;
+
+    /// <summary>Runs after the handler's changes were committed (e.g. to wake a sender).</summary>
+    protected virtual void AfterSave()
+    {
+    }
+
+    /// <summary>Applies the event to <see cref="Db"/> without saving; the base class saves.</summary>
+    protected abstract Task HandleAsync(TEvent message, CancellationToken cancellationToken);
+
+    private void CountDuplicate() =>
+        services.GetRequiredService<MessagingMetrics>().Duplicates.Add(1, new KeyValuePair<string, object?>("consumer", InboxName));
+}

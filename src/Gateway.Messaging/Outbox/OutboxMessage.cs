@@ -1,0 +1,30 @@
+namespace Gateway.Messaging.Outbox;
+
+/// <summary>
+/// An event waiting to be published, written in the same transaction as the change that caused it.
+/// Times are UTC <see cref="DateTime"/>s: every module maps this table, and a plain timestamp reads
+/// the same in all of them on SQLite and PostgreSQL.
+/// </summary>
+public sealed class OutboxMessage
+{
+    /// <summary>Insertion order; the dispatcher publishes in this order within an aggregate.</summary>
+    public long Id { get; set; }
+
+    public Guid EventId { get; set; }
+
+    /// <summary>The contract's name, e.g. <c>ComplaintRouted</c> (see <see cref="Bus.EventTypes"/>).</summary>
+    public required string EventType { get; set; }
+
+    /// <summary>The thing whose events must arrive in order, e.g. <c>service:ktp-elektronik</c>.</summary>
+    public required string AggregateKey { get; set; }
+
+    public Guid CorrelationId { get; set; }
+
+    /// <summary>The event as JSON (camelCase, enums as camelCase strings).</summary>
+    public required string Payload { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using Gateway.Messaging.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Messaging.Subscriptions;
+
+/// <summary>
+/// Active subscriptions in memory, so the webhook fan-out does not query the database for each of
+/// thousands of events a second. Reloaded after every change made here and every 30 s (changes made
+/// on another instance).
+/// </summary>
+internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILogger<SubscriptionCache> logger) : BackgroundService
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
+
+    private volatile FrozenDictionary<string, Guid[]> _webhooksByEvent = FrozenDictionary<string, Guid[]>.Empty;
+
+    /// <summary>The active webhook subscriptions to <paramref name="eventType"/>.</summary>
+    public IReadOnlyList<Guid> WebhooksFor(string eventType) =>
+        _webhooksByEvent.TryGetValue(eventType, out var ids) ? ids : [];
+
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var active = await db.Subscriptions.AsNoTracking()
+            .Where(s => s.Active && s.Delivery == DeliveryMethod.Webhook)
+            .Select(s => new { s.Id, s.EventType })
+            .ToListAsync(cancellationToken);
+        _webhooksByEvent = active.GroupBy(s => s.EventType)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(s => s.Id).ToArray(), StringComparer.Ordinal);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshEvery);
+        do
+        {
+            try
+            {
+                await ReloadAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogReloadFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reload event subscriptions; keeping the previous list")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,30 @@
+using FluentValidation;
+using Gateway.Messaging.Bus;
+using Gateway.Platform.Agencies;
+
+namespace Gateway.Messaging.Subscriptions;
+
+internal sealed class SubscriptionInputValidator : AbstractValidator<SubscriptionInput>
+{
+    public SubscriptionInputValidator(IAgencyDirectory agencies)
+    {
+        RuleFor(s => s.AgencyCode).NotEmpty()
+            .Must(code => agencies.Exists(code!)).WithMessage(s => SubscriptionMessages.UnknownAgency.With(s.AgencyCode).Localize());
+        RuleFor(s => s.EventType).NotEmpty()
+            .Must(t => EventTypes.ByName.ContainsKey(t!))
+            .WithMessage(_ => SubscriptionMessages.UnknownEventType.With(string.Join(", ", EventTypes.ByName.Keys.Order())).Localize());
+        RuleFor(s => s.Delivery).NotNull();
+        RuleFor(s => s.WebhookUrl)
+            .Must(IsHttpUrl).WithMessage(_ => SubscriptionMessages.WebhookUrlRequired.Localize())
+            .When(s => s.Delivery == DeliveryMethod.Webhook);
+        RuleFor(s => s.WebhookUrl).Empty().WithMessage(_ => SubscriptionMessages.WebhookUrlNotForAmqp.Localize())
+            .When(s => s.Delivery == DeliveryMethod.Amqp);
+        RuleFor(s => s.Secret).MinimumLength(24).MaximumLength(200).WithMessage(_ => SubscriptionMessages.SecretTooShort.Localize())
+            .When(s => s.Secret is not null);
+        RuleFor(s => s.Description).MaximumLength(500);
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && url!.Length <= 2000;
+}

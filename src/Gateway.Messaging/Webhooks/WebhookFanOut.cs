@@ -1,0 +1,48 @@
+using Gateway.Contracts.Events.V1;
+using Gateway.Messaging.Bus;
+using Gateway.Messaging.Inbox;
+using Gateway.Messaging.Persistence;
+using Gateway.Messaging.Subscriptions;
+
+namespace Gateway.Messaging.Webhooks;
+
+/// <summary>
+/// Turns an event into one stored delivery per webhook subscription (sent by <see cref="WebhookSender"/>).
+/// One shared queue for all event types (<c>satupintu-webhooks</c>); events nobody subscribed to by
+/// webhook are acknowledged without a database call.
+/// </summary>
+internal sealed class WebhookFanOut<TEvent>(MessagingDbContext db, SubscriptionCache subscriptions, WebhookSignal signal, TimeProvider time, IServiceProvider services)
+    : IdempotentConsumer<TEvent, MessagingDbContext>(db, services)
+    where TEvent : class, IIntegrationEvent
+{
+    public const string Queue = "satupintu-webhooks";
+
+    private static readonly string EventType = EventTypes.NameOf<TEvent>();
+
+    protected override string InboxName => $"webhooks:{EventType}";
+
+    protected override bool ShouldHandle(TEvent message) => subscriptions.WebhooksFor(EventType).Count > 0;
+
+    protected override Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var body = CloudEvent.Serialize(message);
+        foreach (var subscription in subscriptions.WebhooksFor(EventType))
+        {
+            Db.WebhookDeliveries.Add(new WebhookDelivery
+            {
+                SubscriptionId = subscription,
+                EventId = message.EventId,
+                EventType = EventType,
+                Body = body,
+                Status = WebhookDeliveryStatus.Pending,
+                NextAttemptAt = now,
+                CreatedAt = now,
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    protected override void AfterSave() => signal.Notify();
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Gateway.Messaging.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Complaints.IntegrationTests;
+
+/// <summary>A gateway with routing rules for two agencies, one of which the catalogue does not know.</summary>
+public abstract class ComplaintGateway(DatabaseKind database) : IAsyncLifetime
+{
+    public GatewayApp App { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        App = await GatewayApp.StartAsync(database, settings: new Dictionary<string, string?>
+        {
+            ["Complaints:Rules:0:Category"] = "jalan-*",
+            ["Complaints:Rules:0:AgencyCode"] = "dpupr",
+            ["Complaints:Rules:1:Category"] = "sampah",
+            ["Complaints:Rules:1:AgencyCode"] = "dlh", // not registered
+        });
+        await App.CreateAgencyAsync("dpupr");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class SqliteComplaintGateway() : ComplaintGateway(DatabaseKind.Sqlite);
+
+public sealed class PostgresComplaintGateway() : ComplaintGateway(DatabaseKind.Postgres);
+
+public abstract class ComplaintRoutingTests(ComplaintGateway fixture)
+{
+    private GatewayApp App => fixture.App;
+
+    private static JsonObject Complaint(string category, string complaintClass = "urgent") => new()
+    {
+        ["category"] = category,
+        ["class"] = complaintClass,
+        ["subject"] = "Jalan berlubang di depan sekolah",
+        ["description"] = "Lubang sedalam 20 cm, sudah dua motor jatuh minggu ini.",
+        ["location"] = "Jl. Soekarno-Hatta No. 100",
+        ["reporterContact"] = "+6281200000000",
+    };
+
+    private async Task<JsonObject> FileAndWaitAsync(JsonObject complaint)
+    {
+        using var client = App.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/complaints", complaint);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var filed = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("filed", (string?)filed["status"]);
+        var location = response.Headers.Location!.ToString();
+        JsonObject? current = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            current = await client.GetFromJsonAsync<JsonObject>(location);
+            return (string?)current!["status"] != "filed";
+        }, "the complaint to be routed", TimeSpan.FromSeconds(10));
+        return current!;
+    }
+
+    [Fact]
+    public async Task A_complaint_is_routed_by_its_category_with_a_deadline_and_announced()
+    {
+        var routed = await FileAndWaitAsync(Complaint("jalan-rusak", "urgent"));
+
+        Assert.Equal("routed", (string?)routed["status"]);
+        Assert.Equal("dpupr", (string?)routed["agencyCode"]);
+        var filedAt = DateTime.Parse((string)routed["filedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var due = DateTime.Parse((string)routed["responseDueAt"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(due - filedAt, TimeSpan.FromDays(2), TimeSpan.FromDays(4)); // 2 working days, maybe over a weekend
+        Assert.Equal(1, await OutboxCountAsync("ComplaintRouted", (string)routed["id"]!));
+    }
+
+    [Theory]
+    [InlineData("lampu-mati", "no routing rule")]
+    [InlineData("sampah", "not registered")]
+    public async Task A_complaint_no_rule_can_route_lands_in_the_diskominfo_queue(string category, string reason)
+    {
+        var routed = await FileAndWaitAsync(Complaint(category, "simple"));
+
+        Assert.Equal("unrouted", (string?)routed["status"]);
+        Assert.Equal("diskominfo", (string?)routed["agencyCode"]);
+        using var admin = App.CreateAdminClient();
+        var queue = await admin.GetFromJsonAsync<JsonArray>("/api/admin/complaints?status=unrouted");
+        var entry = queue!.Single(c => (string?)c!["id"] == (string?)routed["id"])!;
+        Assert.Contains(reason, (string?)entry["routingNote"], StringComparison.Ordinal);
+        Assert.Equal("+6281200000000", (string?)entry["reporterContact"]);
+    }
+
+    [Fact]
+    public async Task An_invalid_complaint_is_refused_naming_each_field_and_nothing_is_stored()
+    {
+        var before = await OutboxCountAsync("ComplaintFiled", null);
+        var complaint = Complaint("Jalan Rusak!");
+        complaint.Remove("subject");
+        complaint["class"] = "sangat-penting";
+        using var client = App.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/complaints?lang=en", complaint);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(problem!["errors"]!.AsObject().ContainsKey("class"), problem.ToJsonString());
+
+        complaint["class"] = "urgent";
+        response = await client.PostAsJsonAsync("/api/complaints", complaint);
+        problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        var errors = problem!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("subject") && errors.ContainsKey("category"), problem.ToJsonString());
+        Assert.Contains("huruf kecil", errors["category"]![0]!.GetValue<string>(), StringComparison.Ordinal); // Indonesian by default
+        Assert.Equal(before, await OutboxCountAsync("ComplaintFiled", null));
+    }
+
+    private async Task<int> OutboxCountAsync(string eventType, string? complaintId)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        var rows = db.Outbox.Where(m => m.EventType == eventType);
+        if (complaintId is not null)
+        {
+            rows = rows.Where(m => m.AggregateKey == "complaint:" + complaintId);
+        }
+
+        return await rows.CountAsync();
+    }
+}
+
+public sealed class SqliteComplaintRoutingTests(SqliteComplaintGateway fixture)
+    : ComplaintRoutingTests(fixture), IClassFixture<SqliteComplaintGateway>;
+
+public sealed class PostgresComplaintRoutingTests(PostgresComplaintGateway fixture)
+    : ComplaintRoutingTests(fixture), IClassFixture<PostgresComplaintGateway>;

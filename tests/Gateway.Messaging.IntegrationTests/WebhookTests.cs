@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Gateway.Messaging.Webhooks;
+
+namespace Gateway.Messaging.IntegrationTests;
+
+/// <summary>Agency apps that want events pushed to them: signed CloudEvents, retries, the dead-letter list.</summary>
+public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
+{
+    private static JsonObject Complaint() => new()
+    {
+        ["category"] = "jalan-rusak",
+        ["class"] = "simple",
+        ["subject"] = "Jalan berlubang",
+        ["description"] = "Lubang di depan pasar.",
+    };
+
+    private async Task<GatewayApp> StartAsync(params (string, string?)[] extra)
+    {
+        var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings(
+        [
+            ("Complaints:Rules:0:Category", "jalan-*"),
+            ("Complaints:Rules:0:AgencyCode", "dpupr"),
+            ("Messaging:Webhooks:PollIntervalMilliseconds", "200"),
+            .. extra,
+        ]));
+        await app.WaitForBusAsync();
+        await app.CreateAgencyAsync("dpupr");
+        return app;
+    }
+
+    private static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url)
+    {
+        using var admin = app.CreateAdminClient();
+        var response = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
+        {
+            ["agencyCode"] = "dpupr",
+            ["eventType"] = "ComplaintRouted",
+            ["delivery"] = "webhook",
+            ["webhookUrl"] = url.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return ((string)created["subscription"]!["id"]!, (string)created["secret"]!);
+    }
+
+    private static async Task<string> FileComplaintAsync(GatewayApp app)
+    {
+        using var client = app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/complaints", Complaint());
+        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+    }
+
+    [Fact]
+    public async Task A_webhook_subscriber_gets_a_signed_cloud_event_and_the_secret_is_shown_once()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = await StartAsync();
+        var (subscriptionId, secret) = await SubscribeAsync(app, receiver.Url);
+
+        var complaintId = await FileComplaintAsync(app);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the webhook");
+        var hook = receiver.Received.Single();
+        Assert.True(WebhookSignature.Verify(secret, hook.Headers[WebhookSignature.Header], hook.Body, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)));
+        Assert.StartsWith("application/cloudevents+json", hook.Headers["Content-Type"], StringComparison.Ordinal);
+        var cloudEvent = JsonNode.Parse(hook.Body)!;
+        Assert.Equal("1.0", (string?)cloudEvent["specversion"]);
+        Assert.Equal("satupintu.v1.ComplaintRouted", (string?)cloudEvent["type"]);
+        Assert.Equal(complaintId, (string?)cloudEvent["data"]!["complaintId"]);
+        Assert.Equal("dpupr", (string?)cloudEvent["data"]!["agencyCode"]);
+
+        using var admin = app.CreateAdminClient();
+        var stored = await admin.GetStringAsync($"/api/admin/subscriptions/{subscriptionId}");
+        Assert.DoesNotContain(secret, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
+        var catalogue = await app.CreateClient().GetFromJsonAsync<JsonArray>("/api/events");
+        var routed = catalogue!.Single(e => (string?)e!["name"] == "ComplaintRouted")!;
+        Assert.Contains(routed["subscribers"]!.AsArray(), s => (string?)s!["agencyCode"] == "dpupr" && (string?)s["delivery"] == "webhook");
+    }
+
+    [Fact]
+    public async Task A_failing_webhook_is_retried_then_dead_lettered_and_replayed_by_an_administrator()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.Failing = true;
+        await using var app = await StartAsync(
+            ("Messaging:Webhooks:RetryScheduleSeconds:0", "1"),
+            ("Messaging:Webhooks:RetryScheduleSeconds:1", "1"));
+        await SubscribeAsync(app, receiver.Url);
+        using var admin = app.CreateAdminClient();
+
+        await FileComplaintAsync(app);
+
+        JsonArray? dead = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            dead = await admin.GetFromJsonAsync<JsonArray>("/api/admin/webhooks/dead-letters");
+            return dead!.Count == 1;
+        }, "the delivery on the dead-letter list");
+        Assert.Equal(3, receiver.Received.Count); // the first try and two retries
+        Assert.Equal(3, (int)dead![0]!["attempts"]!);
+        Assert.Equal(500, (int)dead[0]!["lastStatusCode"]!);
+
+        receiver.Failing = false;
+        var replay = await admin.PostAsync($"/api/admin/webhooks/dead-letters/{dead[0]!["id"]}/replay", null);
+        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Count(r => !r.AnsweredWithFailure) == 1), "the replayed delivery");
+        Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/admin/webhooks/dead-letters"))!);
+        var again = await admin.PostAsync($"/api/admin/webhooks/dead-letters/{dead[0]!["id"]}/replay", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_subscription_naming_an_unknown_agency_or_event_is_refused_naming_the_fields()
+    {
+        await using var app = await StartAsync();
+        using var admin = app.CreateAdminClient();
+
+        var response = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
+        {
+            ["agencyCode"] = "dinas-tidak-ada",
+            ["eventType"] = "ComplaintClosed",
+            ["delivery"] = "webhook",
+            ["webhookUrl"] = "ftp://example.go.id/hooks",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.True(errors.ContainsKey("agencyCode") && errors.ContainsKey("eventType") && errors.ContainsKey("webhookUrl"), errors.ToJsonString());
+        Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/admin/subscriptions"))!);
+    }
+}
