@@ -12,11 +12,13 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task Every_contract_arrives_as_it_was_written()
+    [Theory]
+    [InlineData(DatabaseKind.Sqlite)]
+    [InlineData(DatabaseKind.Postgres)]
+    public async Task Every_contract_arrives_as_it_was_written(DatabaseKind database)
     {
         await using var listener = await AgencyListener.StartAsync(broker.VirtualHost);
-        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings());
+        await using var app = await GatewayApp.StartAsync(database, settings: broker.GatewaySettings());
         await app.WaitForBusAsync();
         var sent = EventSamples.All();
 
@@ -29,6 +31,59 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
             Assert.Equal(@event.GetType().Name, received.Type);
             Assert.Equal(JsonSerializer.Serialize(@event, @event.GetType(), EventJson.Options), received.Json);
         }
+    }
+
+    [Fact]
+    public async Task Events_of_one_aggregate_arrive_in_the_order_they_were_written()
+    {
+        await using var listener = await AgencyListener.StartAsync(broker.VirtualHost);
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings());
+        await app.WaitForBusAsync();
+        // 60 status changes of one request, interleaved with 240 events of other requests, in 30 transactions.
+        var ordered = Enumerable.Range(0, 60).Select(_ => (IIntegrationEvent)EventSamples.ServiceRequestStatusChanged()).ToList();
+        var others = Enumerable.Range(0, 240).Select(_ => (IIntegrationEvent)EventSamples.ServiceRequestOverdue()).ToList();
+        var mixed = ordered.Select((e, i) => new[] { e }.Concat(others.Skip(i * 4).Take(4))).SelectMany(x => x).ToList();
+
+        foreach (var batch in mixed.Chunk(10))
+        {
+            await app.WriteEventsAsync(batch, e => e is ServiceRequestStatusChanged ? "request:the-one" : $"request:{e.EventId}");
+        }
+
+        await listener.WaitForAsync(d => d.Count >= 300, Patience, "300 events");
+        var arrived = listener.Deliveries.Where(d => d.Type == nameof(ServiceRequestStatusChanged)).Select(d => d.EventId).ToList();
+        Assert.Equal(ordered.Select(e => e.EventId), arrived);
+    }
+
+    [Fact]
+    public async Task A_service_going_down_and_back_publishes_its_status_changes()
+    {
+        await using var listener = await AgencyListener.StartAsync(broker.VirtualHost);
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings());
+        await app.WaitForBusAsync();
+        await app.CreateAgencyAsync("dinas-sehat");
+        using var admin = app.CreateAdminClient();
+        await (await admin.PostAsJsonAsync("/api/admin/services",
+            TestData.Service("layanan-sehat", "dinas-sehat", TestData.Exposure(backend.Address)))).EnsureSuccessAsync();
+        static bool Has(IReadOnlyCollection<(Guid EventId, string Type, string Json)> d, string status) =>
+            d.Any(r => r.Type == nameof(ServiceHealthChanged) && r.Json.Contains($"\"status\":\"{status}\"", StringComparison.Ordinal));
+
+        await listener.WaitForAsync(d => Has(d, "up"), Patience, "the service up");
+        backend.Healthy = false;
+        await listener.WaitForAsync(d => Has(d, "down"), Patience, "the service down");
+        backend.Healthy = true;
+        await listener.WaitForAsync(
+            d => d.Count(r => r.Type == nameof(ServiceHealthChanged)) >= 3
+                && d.Last(r => r.Type == nameof(ServiceHealthChanged)).Json.Contains("\"status\":\"up\"", StringComparison.Ordinal),
+            Patience, "the service up again");
+
+        var changes = listener.Deliveries.Where(r => r.Type == nameof(ServiceHealthChanged))
+            .Select(r => System.Text.Json.Nodes.JsonNode.Parse(r.Json)!).ToList();
+        Assert.All(changes, c => Assert.Equal("layanan-sehat", (string?)c["serviceSlug"]));
+        Assert.All(changes, c => Assert.Equal("dinas-sehat", (string?)c["agencyCode"]));
+        var down = changes.First(c => (string?)c["status"] == "down");
+        Assert.NotNull((string?)down["detail"]);
+        Assert.NotNull((string?)down["previousStatus"]);
     }
 
     [Fact]
@@ -101,21 +156,28 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task An_event_committed_by_a_gateway_that_stopped_before_publishing_is_delivered_after_restart()
+    public async Task An_event_committed_by_a_gateway_killed_before_publishing_is_delivered_after_restart()
     {
         await using var listener = await AgencyListener.StartAsync(broker.VirtualHost);
-        var crashed = await GatewayApp.StartAsync(DatabaseKind.Sqlite,
-            settings: broker.GatewaySettings(("Messaging:Outbox:DispatcherEnabled", "false")));
-        crashed.KeepData = true;
-        await crashed.CreateAgencyAsync("dinas-selamat");
-        Assert.Equal(1, (await crashed.OutboxCountsAsync()).Pending);
-        await crashed.DisposeAsync();
+        var data = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+        // A separate process whose dispatcher never runs: the commit happens, the publish never does.
+        using (var doomed = await GatewayProcess.StartAsync(data, broker.GatewaySettings(("Messaging:Outbox:DispatcherEnabled", "false"))))
+        {
+            using var admin = doomed.CreateAdminClient();
+            var created = await admin.PostAsJsonAsync("/api/admin/agencies", TestData.Agency("dinas-selamat"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            doomed.Kill(); // SIGKILL right after the commit
+        }
 
-        await using var restarted = crashed.StartAnotherOnSameData(broker.GatewaySettings());
+        await Task.Delay(500);
+        Assert.DoesNotContain(listener.Deliveries, d => d.Type == nameof(CatalogueChanged));
+
+        await using var restarted = GatewayApp.StartOnSqliteData(data, broker.GatewaySettings());
 
         await listener.WaitForAsync(
             d => d.Any(r => r.Type == nameof(CatalogueChanged) && r.Json.Contains("\"agencyCode\":\"dinas-selamat\"", StringComparison.Ordinal)),
-            Patience, "the CatalogueChanged committed before the stop");
+            Patience, "the CatalogueChanged committed before the kill");
         Assert.Single(listener.Received<CatalogueChanged>());
+        Assert.Equal(0, (await restarted.OutboxCountsAsync()).Pending);
     }
 }

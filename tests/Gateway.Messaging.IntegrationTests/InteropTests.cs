@@ -10,7 +10,7 @@ namespace Gateway.Messaging.IntegrationTests;
 /// Agency apps that are not .NET: they read and publish the JSON documented in docs/events.md with
 /// nothing but an AMQP client (here RabbitMQ.Client, standing in for php-amqplib or the Java client).
 /// </summary>
-public sealed class InteropTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
+public sealed class InteropTests(BrokerFixture broker, ITestOutputHelper output) : IClassFixture<BrokerFixture>
 {
     private async Task<GatewayApp> StartAsync()
     {
@@ -49,7 +49,8 @@ public sealed class InteropTests(BrokerFixture broker) : IClassFixture<BrokerFix
 
         (string Body, IDictionary<string, object?> Headers, string? ContentType)? message = null;
         await Eventually.HoldsAsync(async () => (message = await RabbitMqBroker.GetAsync(broker.VirtualHost, queue)) is not null, "the event in the agency's queue");
-        Assert.Equal("application/vnd.masstransit+json", message!.Value.ContentType);
+        output.WriteLine(message!.Value.Body); // what docs/events.md shows as the example message
+        Assert.Equal("application/vnd.masstransit+json", message.Value.ContentType);
         var envelope = JsonNode.Parse(message.Value.Body)!;
         Assert.Equal("urn:message:Gateway.Contracts.Events.V1:ComplaintRouted", (string?)envelope["messageType"]![0]);
         var routed = envelope["message"]!;

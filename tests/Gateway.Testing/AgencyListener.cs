@@ -3,6 +3,7 @@ using System.Text.Json;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging.Bus;
 using MassTransit;
+using RabbitMQ.Client;
 
 namespace Gateway.Testing;
 
@@ -13,8 +14,15 @@ namespace Gateway.Testing;
 public sealed class AgencyListener : IAsyncDisposable
 {
     private readonly IBusControl _bus;
+    private readonly string _virtualHost;
+    private readonly string _queue;
 
-    private AgencyListener(IBusControl bus) => _bus = bus;
+    private AgencyListener(IBusControl bus, string virtualHost, string queue)
+    {
+        _bus = bus;
+        _virtualHost = virtualHost;
+        _queue = queue;
+    }
 
     /// <summary>Every delivery in arrival order: (event id, type name, the event's JSON).</summary>
     public ConcurrentQueue<(Guid EventId, string Type, string Json)> Deliveries { get; } = new();
@@ -22,6 +30,8 @@ public sealed class AgencyListener : IAsyncDisposable
     public static async Task<AgencyListener> StartAsync(string virtualHost)
     {
         AgencyListener? listener = null;
+        // A queue of this listener's own: events left over from another test never reach it.
+        var queue = "test-agency-listener-" + Guid.NewGuid().ToString("N")[..8];
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
             cfg.Host(RabbitMqBroker.Host, (ushort)RabbitMqBroker.Port, virtualHost, h =>
@@ -30,8 +40,11 @@ public sealed class AgencyListener : IAsyncDisposable
                 h.Password("guest");
             });
             cfg.ConfigureJsonSerializerOptions(EventJson.Configure);
-            cfg.ReceiveEndpoint("test-agency-listener", e =>
+            cfg.ReceiveEndpoint(queue, e =>
             {
+                // One at a time, so the arrival order recorded is the queue's order.
+                e.PrefetchCount = 1;
+                e.ConcurrentMessageLimit = 1;
                 e.Handler<CatalogueChanged>(c => listener!.Record(c));
                 e.Handler<ServiceHealthChanged>(c => listener!.Record(c));
                 e.Handler<CitizenRegistered>(c => listener!.Record(c));
@@ -43,7 +56,7 @@ public sealed class AgencyListener : IAsyncDisposable
                 e.Handler<ComplaintRouted>(c => listener!.Record(c));
             });
         });
-        listener = new AgencyListener(bus);
+        listener = new AgencyListener(bus, virtualHost, queue);
         using var started = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await bus.StartAsync(started.Token);
         return listener;
@@ -73,5 +86,11 @@ public sealed class AgencyListener : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await using var connection = await RabbitMqBroker.Factory(_virtualHost).CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(_queue);
+    }
 }

@@ -57,6 +57,14 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A gateway on SQLite in an existing data folder (e.g. one a killed <see cref="GatewayProcess"/> used).</summary>
+    public static GatewayApp StartOnSqliteData(string dataDirectory, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var app = new GatewayApp(DatabaseKind.Sqlite, dataDirectory, null, demo: false, settings);
+        app.StartServer();
+        return app;
+    }
+
     /// <summary>A new gateway process on the same database and data folder, as after a restart.</summary>
     public GatewayApp StartAnotherOnSameData(IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -114,7 +114,7 @@ internal sealed partial class AgencyQueueSync(IServiceScopeFactory scopes, Agenc
                 LogSyncFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     private async Task<bool> SyncAsync(CancellationToken cancellationToken)

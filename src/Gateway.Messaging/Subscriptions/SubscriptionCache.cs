@@ -48,7 +48,7 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
                 LogReloadFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await timer.NextTickOrStopAsync(stoppingToken));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reload event subscriptions; keeping the previous list")]
