@@ -121,6 +121,7 @@ public static class MessagingModule
         var admin = endpoints.MapAdminGroup();
         admin.MapSubscriptionAdminApi();
         admin.MapWebhookAdminApi();
+        admin.MapOutboxAdminApi();
         return endpoints;
     }
 }

@@ -112,6 +112,10 @@ public sealed class OutboxOptions
     [Range(0, 24 * 365)]
     public int RetentionHours { get; set; } = 24;
 
+    /// <summary>How often sent events older than <see cref="RetentionHours"/> (and old inbox records) are deleted.</summary>
+    [Range(1, 86_400)]
+    public int CleanupIntervalSeconds { get; set; } = 60;
+
     /// <summary>How long an instance keeps the dispatcher role without renewing it (a crashed one hands over after this).</summary>
     [Range(2, 300)]
     public int LeaseSeconds { get; set; } = 15;

@@ -73,6 +73,8 @@ public abstract class ComplaintRoutingTests(ComplaintGateway fixture)
 
         Assert.Equal("routed", (string?)routed["status"]);
         Assert.Equal("dpupr", (string?)routed["agencyCode"]);
+        Assert.EndsWith("Z", (string?)routed["filedAt"], StringComparison.Ordinal); // UTC, read back from the database
+        Assert.EndsWith("Z", (string?)routed["responseDueAt"], StringComparison.Ordinal);
         var filedAt = DateTime.Parse((string)routed["filedAt"]!, System.Globalization.CultureInfo.InvariantCulture);
         var due = DateTime.Parse((string)routed["responseDueAt"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(due - filedAt, TimeSpan.FromDays(2), TimeSpan.FromDays(4)); // 2 working days, maybe over a weekend

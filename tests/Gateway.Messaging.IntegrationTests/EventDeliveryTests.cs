@@ -87,6 +87,18 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Sent_events_are_deleted_after_the_retention_time()
+    {
+        await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings(
+            ("Messaging:Outbox:RetentionHours", "0"), ("Messaging:Outbox:CleanupIntervalSeconds", "1")));
+        await app.WaitForBusAsync();
+
+        await app.WriteEventsAsync(EventSamples.All(), e => e.GetType().Name);
+
+        await Eventually.HoldsAsync(async () => await app.OutboxCountsAsync() == (0, 0), "the sent events to be cleaned up");
+    }
+
+    [Fact]
     public async Task Two_gateways_on_one_database_and_broker_reload_together()
     {
         await using var backend = await LegacyBackend.StartAsync();
@@ -141,6 +153,11 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
             using var client = app.CreateClient();
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/ready")).StatusCode); // still serving
             Assert.Equal(1000, (await app.OutboxCountsAsync()).Pending);
+            using var admin = app.CreateAdminClient();
+            var outbox = await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/admin/events/outbox");
+            Assert.Equal(1000, (int)outbox!["pending"]!);
+            Assert.NotNull((string?)outbox["oldestPendingCreatedAt"]);
+            Assert.NotNull((string?)outbox["dispatcher"]); // this instance holds the lease
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Gateway.Catalogue.Model;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Catalogue.Persistence;
@@ -29,5 +30,6 @@ public abstract class CatalogueDbContext(DbContextOptions options) : DbContext(o
         configurationBuilder.Properties<ServiceChannel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<AccessRuleKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<UpstreamAuthKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.UseUtcDateTimes();
     }
 }

@@ -11,6 +11,9 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimes();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Complaint>(complaint =>

@@ -28,8 +28,6 @@ internal sealed partial class OutboxDispatcher(
     MessagingMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan CleanupEvery = TimeSpan.FromMinutes(1);
-
     private readonly OutboxOptions _options = options.Value.Outbox;
     private readonly int _inboxRetentionDays = options.Value.Inbox.RetentionDays;
 
@@ -66,7 +64,7 @@ internal sealed partial class OutboxDispatcher(
                         if (time.GetUtcNow().UtcDateTime >= nextCleanup)
                         {
                             await CleanUpAsync(db, stoppingToken);
-                            nextCleanup = time.GetUtcNow().UtcDateTime + CleanupEvery;
+                            nextCleanup = time.GetUtcNow().UtcDateTime.AddSeconds(_options.CleanupIntervalSeconds);
                         }
                     }
                 }

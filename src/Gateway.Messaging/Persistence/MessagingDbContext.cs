@@ -2,6 +2,7 @@ using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Outbox;
 using Gateway.Messaging.Subscriptions;
 using Gateway.Messaging.Webhooks;
+using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Messaging.Persistence;
@@ -17,6 +18,9 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<DispatcherLease> Leases => Set<DispatcherLease>();
     public DbSet<EventSubscription> Subscriptions => Set<EventSubscription>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.UseUtcDateTimes();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
