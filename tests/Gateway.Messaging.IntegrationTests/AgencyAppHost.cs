@@ -110,10 +110,10 @@ internal sealed class CountingRequestConsumer(MessagingDbContext db, ConsumerLog
 {
     private Guid _handling;
 
-    protected override bool ShouldHandle(ServiceRequestSubmitted message)
+    protected override ValueTask<bool> ShouldHandleAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken)
     {
         log.Delivered.AddOrUpdate(message.EventId, 1, (_, n) => n + 1);
-        return true;
+        return ValueTask.FromResult(true);
     }
 
     protected override Task HandleAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken)

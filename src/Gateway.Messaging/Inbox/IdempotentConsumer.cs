@@ -23,7 +23,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IService
 
     public async Task Consume(ConsumeContext<TEvent> context)
     {
-        if (!ShouldHandle(context.Message))
+        if (!await ShouldHandleAsync(context.Message, context.CancellationToken))
         {
             return;
         }
@@ -58,7 +58,7 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IService
     }
 
     /// <summary>False for events this consumer ignores: they are acknowledged without touching the database.</summary>
-    protected virtual bool ShouldHandle(TEvent message) => true;
+    protected virtual ValueTask<bool> ShouldHandleAsync(TEvent message, CancellationToken cancellationToken) => ValueTask.FromResult(true);
 
     /// <summary>Runs after the handler's changes were committed (e.g. to wake a sender).</summary>
     protected virtual void AfterSave()

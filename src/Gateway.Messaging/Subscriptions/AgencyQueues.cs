@@ -94,24 +94,32 @@ internal sealed partial class AgencyQueues(IOptions<MessagingOptions> options, I
     private static partial void LogBrokerUnreachable(ILogger logger, Exception exception, int count);
 }
 
-/// <summary>At start-up (and every minute until it succeeds), makes the broker's agency queues match the registry.</summary>
+/// <summary>
+/// Makes the broker's agency queues match the registry at start-up and every 5 minutes (every minute
+/// while the broker is unreachable), so a binding that failed when its subscription was created is
+/// made later. The declarations are idempotent.
+/// </summary>
 internal sealed partial class AgencyQueueSync(IServiceScopeFactory scopes, AgencyQueues queues, ILogger<AgencyQueueSync> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        var ticksToWait = 0;
         do
         {
+            if (--ticksToWait > 0)
+            {
+                continue;
+            }
+
             try
             {
-                if (await SyncAsync(stoppingToken))
-                {
-                    return;
-                }
+                ticksToWait = await SyncAsync(stoppingToken) ? 5 : 1;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSyncFailed(logger, ex);
+                ticksToWait = 1;
             }
         }
         while (await timer.NextTickOrStopAsync(stoppingToken));

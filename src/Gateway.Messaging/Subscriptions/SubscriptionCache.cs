@@ -10,13 +10,17 @@ namespace Gateway.Messaging.Subscriptions;
 /// <summary>
 /// Active subscriptions in memory, so the webhook fan-out does not query the database for each of
 /// thousands of events a second. Reloaded after every change made here and every 30 s (changes made
-/// on another instance).
+/// on another instance reach this one's webhook fan-out within that time).
 /// </summary>
 internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILogger<SubscriptionCache> logger) : BackgroundService
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile FrozenDictionary<string, Guid[]> _webhooksByEvent = FrozenDictionary<string, Guid[]>.Empty;
+
+    /// <summary>Completes once the subscriptions were read from the database the first time.</summary>
+    public Task LoadedAsync(CancellationToken cancellationToken) => _loaded.Task.WaitAsync(cancellationToken);
 
     /// <summary>The active webhook subscriptions to <paramref name="eventType"/>.</summary>
     public IReadOnlyList<Guid> WebhooksFor(string eventType) =>
@@ -32,6 +36,7 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
             .ToListAsync(cancellationToken);
         _webhooksByEvent = active.GroupBy(s => s.EventType)
             .ToFrozenDictionary(g => g.Key, g => g.Select(s => s.Id).ToArray(), StringComparer.Ordinal);
+        _loaded.TrySetResult();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

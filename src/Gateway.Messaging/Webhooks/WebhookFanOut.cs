@@ -3,6 +3,7 @@ using Gateway.Messaging.Bus;
 using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Messaging.Webhooks;
 
@@ -11,7 +12,13 @@ namespace Gateway.Messaging.Webhooks;
 /// One shared queue for all event types (<c>satupintu-webhooks</c>); events nobody subscribed to by
 /// webhook are acknowledged without a database call.
 /// </summary>
-internal sealed class WebhookFanOut<TEvent>(MessagingDbContext db, SubscriptionCache subscriptions, WebhookSignal signal, TimeProvider time, IServiceProvider services)
+internal sealed class WebhookFanOut<TEvent>(
+    MessagingDbContext db,
+    SubscriptionCache subscriptions,
+    WebhookSignal signal,
+    IOptions<MessagingOptions> options,
+    TimeProvider time,
+    IServiceProvider services)
     : IdempotentConsumer<TEvent, MessagingDbContext>(db, services)
     where TEvent : class, IIntegrationEvent
 {
@@ -21,7 +28,17 @@ internal sealed class WebhookFanOut<TEvent>(MessagingDbContext db, SubscriptionC
 
     protected override string InboxName => $"webhooks:{EventType}";
 
-    protected override bool ShouldHandle(TEvent message) => subscriptions.WebhooksFor(EventType).Count > 0;
+    protected override async ValueTask<bool> ShouldHandleAsync(TEvent message, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Webhooks.Enabled)
+        {
+            return false;
+        }
+
+        // Until the subscriptions are loaded, "nobody subscribed" would be a guess that loses webhooks.
+        await subscriptions.LoadedAsync(cancellationToken);
+        return subscriptions.WebhooksFor(EventType).Count > 0;
+    }
 
     protected override Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
