@@ -33,7 +33,7 @@ public static class MessagingModule
             .Validate(o => o.Transport != MessageTransport.RabbitMq || !string.IsNullOrEmpty(o.RabbitMq.Password),
                 "Messaging:RabbitMq:Password is required with the RabbitMq transport (set Messaging__RabbitMq__Password from a secret).")
             .Validate(o => o.Retry.IntervalsMilliseconds.All(ms => ms >= 0) && o.Webhooks.RetryScheduleSeconds.All(s => s > 0),
-                "Messaging:Retry:IntervalsMilliseconds and Messaging:Webhooks:RetryScheduleSeconds take positive numbers.")
+                "Messaging:Retry:IntervalsMilliseconds takes numbers of 0 or more, Messaging:Webhooks:RetryScheduleSeconds numbers above 0.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
         var options = builder.Configuration.GetSection(MessagingOptions.Section).Get<MessagingOptions>() ?? new MessagingOptions();
