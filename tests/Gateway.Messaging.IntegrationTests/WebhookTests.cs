@@ -30,7 +30,7 @@ public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFix
         return app;
     }
 
-    private static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url)
+    private static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url, bool ownAgencyOnly = false)
     {
         using var admin = app.CreateAdminClient();
         var response = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
@@ -39,16 +39,19 @@ public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFix
             ["eventType"] = "ComplaintRouted",
             ["delivery"] = "webhook",
             ["webhookUrl"] = url.ToString(),
+            ["ownAgencyOnly"] = ownAgencyOnly,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         return ((string)created["subscription"]!["id"]!, (string)created["secret"]!);
     }
 
-    private static async Task<string> FileComplaintAsync(GatewayApp app)
+    private static async Task<string> FileComplaintAsync(GatewayApp app, string category = "jalan-rusak")
     {
         using var client = app.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/complaints", Complaint());
+        var complaint = Complaint();
+        complaint["category"] = category;
+        var response = await client.PostAsJsonAsync("/api/complaints", complaint);
         return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
     }
 
@@ -78,6 +81,23 @@ public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFix
         var catalogue = await app.CreateClient().GetFromJsonAsync<JsonArray>("/api/events");
         var routed = catalogue!.Single(e => (string?)e!["name"] == "ComplaintRouted")!;
         Assert.Contains(routed["subscribers"]!.AsArray(), s => (string?)s!["agencyCode"] == "dpupr" && (string?)s["delivery"] == "webhook");
+    }
+
+    [Fact]
+    public async Task An_own_agency_subscription_gets_only_the_complaints_routed_to_that_agency()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = await StartAsync();
+        await SubscribeAsync(app, receiver.Url, ownAgencyOnly: true);
+
+        var unrouted = await FileComplaintAsync(app, "lampu-mati"); // goes to the Diskominfo queue
+        var ours = await FileComplaintAsync(app, "jalan-rusak");   // goes to dpupr
+
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the webhook");
+        await Task.Delay(1000); // room for a wrong second delivery
+        var delivered = receiver.Received.Select(r => (string?)JsonNode.Parse(r.Body)!["data"]!["complaintId"]).ToList();
+        Assert.Equal([ours], delivered);
+        Assert.DoesNotContain(unrouted, delivered);
     }
 
     [Fact]
@@ -125,11 +145,13 @@ public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFix
             ["eventType"] = "ComplaintClosed",
             ["delivery"] = "webhook",
             ["webhookUrl"] = "ftp://example.go.id/hooks",
+            ["ownAgencyOnly"] = true,
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
-        Assert.True(errors.ContainsKey("agencyCode") && errors.ContainsKey("eventType") && errors.ContainsKey("webhookUrl"), errors.ToJsonString());
+        Assert.True(errors.ContainsKey("agencyCode") && errors.ContainsKey("eventType") && errors.ContainsKey("webhookUrl")
+            && errors.ContainsKey("ownAgencyOnly"), errors.ToJsonString());
         Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/admin/subscriptions"))!);
     }
 }

@@ -15,6 +15,12 @@ public static class EventTypes
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IIntegrationEvent).IsAssignableFrom(t))
         .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
+    /// <summary>Contracts that name the agency they concern (an <c>AgencyCode</c> property), so subscriptions can filter on it.</summary>
+    public static readonly FrozenSet<string> WithAgencyCode = ByName
+        .Where(e => e.Value.GetProperty("AgencyCode")?.PropertyType == typeof(string))
+        .Select(e => e.Key)
+        .ToFrozenSet(StringComparer.Ordinal);
+
     public static string NameOf(Type type) => type.Name;
 
     public static string NameOf<T>() where T : IIntegrationEvent => typeof(T).Name;

@@ -21,6 +21,12 @@ public sealed class EventSubscription
     /// <summary>The HMAC key for webhook signatures, encrypted with Data Protection; never returned after creation.</summary>
     public string? ProtectedSecret { get; set; }
 
+    /// <summary>
+    /// Only events about this agency (their <c>agencyCode</c> is the subscriber's): an agency gets the
+    /// complaints routed to it, not every agency's. Webhooks only; AMQP queues receive the whole type.
+    /// </summary>
+    public bool OwnAgencyOnly { get; set; }
+
     public string? Description { get; set; }
     public bool Active { get; set; } = true;
     public DateTime CreatedAt { get; set; }

@@ -38,7 +38,7 @@ internal static class SubscriptionAdminApi
     }
 
     internal static SubscriptionView ToView(this EventSubscription s) => new(
-        s.Id, s.AgencyCode, s.EventType, s.Delivery, s.WebhookUrl, s.Description, s.Active, s.CreatedAt,
+        s.Id, s.AgencyCode, s.EventType, s.Delivery, s.WebhookUrl, s.OwnAgencyOnly, s.Description, s.Active, s.CreatedAt,
         s.Delivery == DeliveryMethod.Amqp ? AgencyQueues.NameFor(s.AgencyCode) : null);
 
     private static async Task<Ok<List<SubscriptionView>>> List(string? agencyCode, string? eventType, MessagingDbContext db, CancellationToken cancellationToken)
@@ -94,6 +94,7 @@ internal static class SubscriptionAdminApi
             WebhookUrl = input.WebhookUrl,
             ProtectedSecret = secret is null ? null : protection.CreateProtector(SecretPurpose).Protect(secret),
             Description = input.Description,
+            OwnAgencyOnly = input.OwnAgencyOnly,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Subscriptions.Add(subscription);

@@ -17,14 +17,14 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
 
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile FrozenDictionary<string, Guid[]> _webhooksByEvent = FrozenDictionary<string, Guid[]>.Empty;
+    private volatile FrozenDictionary<string, WebhookTarget[]> _webhooksByEvent = FrozenDictionary<string, WebhookTarget[]>.Empty;
 
     /// <summary>Completes once the subscriptions were read from the database the first time.</summary>
     public Task LoadedAsync(CancellationToken cancellationToken) => _loaded.Task.WaitAsync(cancellationToken);
 
     /// <summary>The active webhook subscriptions to <paramref name="eventType"/>.</summary>
-    public IReadOnlyList<Guid> WebhooksFor(string eventType) =>
-        _webhooksByEvent.TryGetValue(eventType, out var ids) ? ids : [];
+    public IReadOnlyList<WebhookTarget> WebhooksFor(string eventType) =>
+        _webhooksByEvent.TryGetValue(eventType, out var targets) ? targets : [];
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
@@ -32,10 +32,13 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         var active = await db.Subscriptions.AsNoTracking()
             .Where(s => s.Active && s.Delivery == DeliveryMethod.Webhook)
-            .Select(s => new { s.Id, s.EventType })
+            .Select(s => new { s.Id, s.EventType, s.AgencyCode, s.OwnAgencyOnly })
             .ToListAsync(cancellationToken);
         _webhooksByEvent = active.GroupBy(s => s.EventType)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(s => s.Id).ToArray(), StringComparer.Ordinal);
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.Select(s => new WebhookTarget(s.Id, s.OwnAgencyOnly ? s.AgencyCode : null)).ToArray(),
+                StringComparer.Ordinal);
         _loaded.TrySetResult();
     }
 
@@ -59,3 +62,6 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reload event subscriptions; keeping the previous list")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);
 }
+
+/// <summary>A webhook subscription as the fan-out needs it; <see cref="OnlyAgency"/> set when it filters on its agency.</summary>
+internal sealed record WebhookTarget(Guid SubscriptionId, string? OnlyAgency);

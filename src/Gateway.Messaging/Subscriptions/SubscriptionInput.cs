@@ -7,4 +7,5 @@ public sealed record SubscriptionInput(
     DeliveryMethod? Delivery,
     string? WebhookUrl,
     string? Secret,
-    string? Description);
+    string? Description,
+    bool OwnAgencyOnly = false);

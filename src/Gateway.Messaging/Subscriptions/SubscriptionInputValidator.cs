@@ -21,6 +21,9 @@ internal sealed class SubscriptionInputValidator : AbstractValidator<Subscriptio
             .When(s => s.Delivery == DeliveryMethod.Amqp);
         RuleFor(s => s.Secret).MinimumLength(24).MaximumLength(200).WithMessage(_ => SubscriptionMessages.SecretTooShort.Localize())
             .When(s => s.Secret is not null);
+        RuleFor(s => s.OwnAgencyOnly)
+            .Must((input, own) => !own || (input.Delivery == DeliveryMethod.Webhook && EventTypes.WithAgencyCode.Contains(input.EventType ?? "")))
+            .WithMessage(_ => SubscriptionMessages.OwnAgencyOnlyNotPossible.With(string.Join(", ", EventTypes.WithAgencyCode.Order())).Localize());
         RuleFor(s => s.Description).MaximumLength(500);
     }
 

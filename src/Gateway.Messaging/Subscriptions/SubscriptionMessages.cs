@@ -25,6 +25,10 @@ internal static class SubscriptionMessages
         "Rahasia webhook minimal 24 karakter (atau kosongkan agar dibuatkan).",
         "A webhook secret needs at least 24 characters (or leave it out to have one generated).");
 
+    public static readonly BilingualText OwnAgencyOnlyNotPossible = new(
+        "Filter dinas sendiri hanya untuk webhook dan untuk event yang menyebut dinas: {0}.",
+        "The own-agency filter is for webhooks and for events that name an agency: {0}.");
+
     public static readonly BilingualText AlreadySubscribed = new(
         "Dinas '{0}' sudah berlangganan {1} dengan cara ini.",
         "Agency '{0}' already subscribes to {1} this way.");

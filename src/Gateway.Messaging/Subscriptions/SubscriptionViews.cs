@@ -7,6 +7,7 @@ public sealed record SubscriptionView(
     string EventType,
     DeliveryMethod Delivery,
     string? WebhookUrl,
+    bool OwnAgencyOnly,
     string? Description,
     bool Active,
     DateTime CreatedAt,

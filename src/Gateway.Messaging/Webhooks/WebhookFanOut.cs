@@ -25,6 +25,7 @@ internal sealed class WebhookFanOut<TEvent>(
     public const string Queue = "satupintu-webhooks";
 
     private static readonly string EventType = EventTypes.NameOf<TEvent>();
+    private static readonly System.Reflection.PropertyInfo? AgencyCodeProperty = typeof(TEvent).GetProperty("AgencyCode");
 
     protected override string InboxName => $"webhooks:{EventType}";
 
@@ -44,11 +45,17 @@ internal sealed class WebhookFanOut<TEvent>(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var body = CloudEvent.Serialize(message);
-        foreach (var subscription in subscriptions.WebhooksFor(EventType))
+        var agency = AgencyCodeProperty?.GetValue(message) as string;
+        foreach (var target in subscriptions.WebhooksFor(EventType))
         {
+            if (target.OnlyAgency is not null && target.OnlyAgency != agency)
+            {
+                continue;
+            }
+
             Db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                SubscriptionId = subscription,
+                SubscriptionId = target.SubscriptionId,
                 EventId = message.EventId,
                 EventType = EventType,
                 Body = body,

@@ -182,6 +182,10 @@ namespace Gateway.Messaging.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("event_type");
 
+                    b.Property<bool>("OwnAgencyOnly")
+                        .HasColumnType("boolean")
+                        .HasColumnName("own_agency_only");
+
                     b.Property<string>("ProtectedSecret")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")

@@ -175,6 +175,10 @@ namespace Gateway.Messaging.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("event_type");
 
+                    b.Property<bool>("OwnAgencyOnly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("own_agency_only");
+
                     b.Property<string>("ProtectedSecret")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
