@@ -1,11 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Testing;
 
@@ -40,10 +35,7 @@ public sealed class LegacyBackend : IAsyncDisposable
 
     public static async Task<LegacyBackend> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
+        var app = LoopbackApp.Create();
         LegacyBackend? self = null;
 
         app.Use((context, next) =>
@@ -75,8 +67,7 @@ public sealed class LegacyBackend : IAsyncDisposable
         app.MapGet("/status/{code:int}", (int code) => Results.Text($"status {code}", statusCode: code));
 
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        self = new LegacyBackend(app, new Uri(address));
+        self = new LegacyBackend(app, LoopbackApp.AddressOf(app));
         return self;
     }
 

@@ -17,36 +17,11 @@ internal sealed class CatalogueEvents(IOptions<MessagingOptions> options, TimePr
 {
     private readonly string _source = options.Value.GatewayAgency;
 
-    public void AgencyChanged(DbContext db, CatalogueChangeKind change, Agency agency)
-    {
-        var eventId = NewId.NextGuid();
-        db.AddEvent(new CatalogueChanged
-        {
-            EventId = eventId,
-            OccurredAt = time.GetUtcNow(),
-            SourceAgency = _source,
-            CorrelationId = eventId,
-            Change = change,
-            AgencyCode = agency.Code,
-            Version = change == CatalogueChangeKind.AgencyDeleted ? 0 : agency.Version,
-        }, $"agency:{agency.Code}");
-    }
+    public void AgencyChanged(DbContext db, CatalogueChangeKind change, Agency agency) =>
+        Changed(db, change, agency.Code, null, change == CatalogueChangeKind.AgencyDeleted ? 0 : agency.Version, $"agency:{agency.Code}");
 
-    public void ServiceChanged(DbContext db, CatalogueChangeKind change, Service service, string agencyCode)
-    {
-        var eventId = NewId.NextGuid();
-        db.AddEvent(new CatalogueChanged
-        {
-            EventId = eventId,
-            OccurredAt = time.GetUtcNow(),
-            SourceAgency = _source,
-            CorrelationId = eventId,
-            Change = change,
-            AgencyCode = agencyCode,
-            ServiceSlug = service.Slug,
-            Version = change == CatalogueChangeKind.ServiceDeleted ? 0 : service.Version,
-        }, $"service:{service.Slug}");
-    }
+    public void ServiceChanged(DbContext db, CatalogueChangeKind change, Service service, string agencyCode) =>
+        Changed(db, change, agencyCode, service.Slug, change == CatalogueChangeKind.ServiceDeleted ? 0 : service.Version, $"service:{service.Slug}");
 
     public void HealthChanged(DbContext db, ServiceHealthEntry change, HealthState? previous, string agencyCode)
     {
@@ -64,6 +39,22 @@ internal sealed class CatalogueEvents(IOptions<MessagingOptions> options, TimePr
             Since = change.Since,
             Detail = change.Detail,
         }, $"service:{change.Slug}");
+    }
+
+    private void Changed(DbContext db, CatalogueChangeKind change, string agencyCode, string? serviceSlug, int version, string aggregateKey)
+    {
+        var eventId = NewId.NextGuid();
+        db.AddEvent(new CatalogueChanged
+        {
+            EventId = eventId,
+            OccurredAt = time.GetUtcNow(),
+            SourceAgency = _source,
+            CorrelationId = eventId,
+            Change = change,
+            AgencyCode = agencyCode,
+            ServiceSlug = serviceSlug,
+            Version = version,
+        }, aggregateKey);
     }
 
     private static ServiceHealthStatus ToStatus(HealthState state) => state switch
