@@ -1,3 +1,4 @@
+using Gateway.Complaints.Events;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
 using Gateway.Contracts.Events.V1;
@@ -69,20 +70,7 @@ internal static class ComplaintApi
         };
         db.Complaints.Add(complaint);
         // Stored and announced in one transaction: the routing consumer picks it up from the bus.
-        db.AddEvent(new ComplaintFiled
-        {
-            EventId = NewId.NextGuid(),
-            OccurredAt = now,
-            SourceAgency = messaging.Value.GatewayAgency,
-            CorrelationId = complaint.Id,
-            ComplaintId = complaint.Id,
-            Channel = complaint.Channel,
-            Category = complaint.Category,
-            Class = complaint.Class,
-            Subject = complaint.Subject,
-            Description = complaint.Description,
-            Location = complaint.Location,
-        }, $"complaint:{complaint.Id}");
+        db.AddEvent(complaint.ToFiledEvent(now, messaging.Value.GatewayAgency), $"complaint:{complaint.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint.ToStatusView());
     }

@@ -30,20 +30,7 @@ internal sealed class ComplaintFiledConsumer(
         if (complaint is null)
         {
             // Filed on another channel: this is the first the gateway hears of it.
-            complaint = new Complaint
-            {
-                Id = message.ComplaintId,
-                Channel = message.Channel,
-                Category = message.Category,
-                Class = message.Class,
-                Subject = message.Subject,
-                Description = message.Description,
-                Location = message.Location,
-                ExternalReference = message.ExternalReference,
-                CitizenId = message.CitizenId,
-                FiledAt = message.OccurredAt.UtcDateTime,
-                Status = ComplaintStatus.Filed,
-            };
+            complaint = message.ToComplaint();
             Db.Complaints.Add(complaint);
         }
 

@@ -8,7 +8,7 @@ public sealed partial class InstanceIdentity(IOptions<MessagingOptions> options)
 {
     public string Name { get; } = Normalise(options.Value.InstanceName is { Length: > 0 } configured
         ? configured
-        : $"{Environment.MachineName}-{Guid.NewGuid():N}"[..Math.Min(Environment.MachineName.Length + 9, 60)]);
+        : $"{Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}");
 
     // Queue names travel in URIs; keep them to lower-case letters, digits and dashes.
     private static string Normalise(string name) => Unsafe().Replace(name.ToLowerInvariant(), "-").Trim('-');

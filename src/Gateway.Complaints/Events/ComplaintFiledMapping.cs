@@ -1,0 +1,44 @@
+using Gateway.Complaints.Model;
+using Gateway.Contracts.Events.V1;
+using MassTransit;
+
+namespace Gateway.Complaints.Events;
+
+/// <summary>
+/// A complaint and its <see cref="ComplaintFiled"/>, both ways, side by side so a new field is carried
+/// in both directions: the API announces what it stored; the consumer stores what another channel announced.
+/// </summary>
+internal static class ComplaintFiledMapping
+{
+    public static ComplaintFiled ToFiledEvent(this Complaint complaint, DateTimeOffset occurredAt, string sourceAgency) => new()
+    {
+        EventId = NewId.NextGuid(),
+        OccurredAt = occurredAt,
+        SourceAgency = sourceAgency,
+        CorrelationId = complaint.Id,
+        ComplaintId = complaint.Id,
+        Channel = complaint.Channel,
+        Category = complaint.Category,
+        Class = complaint.Class,
+        Subject = complaint.Subject,
+        Description = complaint.Description,
+        Location = complaint.Location,
+        ExternalReference = complaint.ExternalReference,
+        CitizenId = complaint.CitizenId,
+    };
+
+    public static Complaint ToComplaint(this ComplaintFiled filed) => new()
+    {
+        Id = filed.ComplaintId,
+        Channel = filed.Channel,
+        Category = filed.Category,
+        Class = filed.Class,
+        Subject = filed.Subject,
+        Description = filed.Description,
+        Location = filed.Location,
+        ExternalReference = filed.ExternalReference,
+        CitizenId = filed.CitizenId,
+        FiledAt = filed.OccurredAt.UtcDateTime,
+        Status = ComplaintStatus.Filed,
+    };
+}
