@@ -11,6 +11,7 @@ using Gateway.Platform.Agencies;
 using Gateway.Platform.Database;
 using Gateway.Platform.Routing;
 using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,10 +62,13 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueProxyConfigProvider>();
         services.AddSingleton<ProxyErrorResponses>();
         services.AddReverseProxy()
-            .AddTransforms<UpstreamCredentialTransformProvider>();
+            .AddTransforms<UpstreamCredentialTransformProvider>()
+            .AddTransforms<ForwardedIdentityTransformProvider>();
         services.AddSingleton<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogueProxyConfigProvider>());
         services.AddSingleton<IForwarderHttpClientFactory, SharedForwarderHttpClientFactory>();
         services.AddAuthorizationBuilder().AddCatalogueAccessPolicies();
+        services.AddSingleton<IAuthorizationHandler, OfficerOfOwningAgency>();
+        services.AddSingleton<IAuthorizationHandler, HoldsRouteScope>();
 
         // Health
         services.AddSingleton<ProbeHistory>();

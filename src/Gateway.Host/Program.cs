@@ -4,6 +4,7 @@ using Gateway.Complaints;
 using Gateway.Complaints.Events;
 using Gateway.Demo;
 using Gateway.Host;
+using Gateway.Identity;
 using Gateway.Messaging;
 using Gateway.Platform;
 
@@ -15,6 +16,7 @@ builder.AddMessaging(consumers => consumers
     .AddComplaintConsumers());
 builder.AddCatalogue();
 builder.AddComplaints();
+builder.AddGatewayIdentity();
 builder.AddDemoCity();
 builder.AddApiDocumentation();
 
@@ -25,6 +27,7 @@ app.MapPlatformEndpoints();
 app.MapApiDocumentation();
 app.MapCatalogue();
 app.MapComplaints();
+app.MapGatewayIdentity();
 app.MapMessaging();
 
 app.Run();

@@ -60,13 +60,9 @@ public static class PlatformModule
         });
 
         services.AddSingleton<AdminKeyStore>();
-        services.AddAuthentication(o =>
-            {
-                // No default *authenticate* scheme: requests on the proxy path that need no identity
-                // are not authenticated at all. Policies name their schemes.
-                o.DefaultChallengeScheme = AdminKeyAuthenticationHandler.SchemeName;
-                o.DefaultForbidScheme = AdminKeyAuthenticationHandler.SchemeName;
-            })
+        // No default scheme at all: requests on the proxy path that need no identity are not
+        // authenticated, and every policy names the schemes it accepts.
+        services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, AdminKeyAuthenticationHandler>(
                 AdminKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -74,6 +70,7 @@ public static class PlatformModule
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin));
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResults>();
 
         services.AddResponseCompression(o =>
         {
@@ -108,7 +105,10 @@ public static class PlatformModule
             own.UseStatusCodePages();
             own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
         });
-        app.UseAuthentication();
+        // Proxied requests skip the authentication middleware: it would run every request handler
+        // (the OpenID Connect server's among them). Their route policies name the schemes they accept,
+        // and the authorization middleware authenticates with exactly those.
+        app.UseWhen(c => !PassThroughEndpoint.IsPassThrough(c), own => own.UseAuthentication());
         app.UseAuthorization();
         return app;
     }

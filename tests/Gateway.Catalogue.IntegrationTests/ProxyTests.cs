@@ -145,7 +145,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     [Theory]
     [InlineData("citizen")]
     [InlineData("agencyOfficer")]
-    public async Task A_non_public_service_refuses_anonymous_callers_until_sign_in_exists(string access)
+    public async Task A_non_public_service_refuses_anonymous_callers_with_a_bearer_challenge(string access)
     {
         var before = Backend.Requests;
         var prefix = await ExposeAsync("echo/", e => e["access"] = new JsonObject { ["kind"] = access });
@@ -155,6 +155,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("urn:satupintu:problem:unauthorized", (await response.JsonAsync()).GetProperty("type").GetString());
+        Assert.StartsWith("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         // Nothing reached the app (health probes aside, which do not use /echo).
         Assert.True(Backend.Requests - before < 5);
     }

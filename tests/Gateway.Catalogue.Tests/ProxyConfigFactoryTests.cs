@@ -81,7 +81,7 @@ public sealed class ProxyConfigFactoryTests
     public void Each_access_rule_maps_to_its_policy(AccessRuleKind kind, string? policy)
     {
         var exposure = Samples.Exposure("/disdukcapil/akta", "http://10.0.0.5/");
-        exposure.Access = new AccessRule(kind, kind == AccessRuleKind.AgencyClient ? "x.read" : null);
+        exposure.Access = new AccessRule(kind, kind == AccessRuleKind.AgencyClient ? "agency:x:read" : null);
 
         Assert.Equal(policy, Build(Samples.Service("akta", Samples.Disdukcapil, "Akta", "C", "kependudukan", exposure: exposure)).Routes[0].AuthorizationPolicy);
     }

@@ -21,7 +21,7 @@ public sealed class ValidatorTests
     [Fact]
     public void Errors_are_keyed_by_the_json_path_the_client_sent()
     {
-        var errors = Errors(Exposure(destinations: ["http://ok/", "gopher://old"], access: new AccessRuleInput(AccessRuleKind.AgencyClient, null)));
+        var errors = Errors(Exposure(destinations: ["http://ok/", "gopher://old"], access: new AccessRuleInput(AccessRuleKind.AgencyClient, "bapenda.pbb.read")));
 
         Assert.Equal(["access.scope", "destinations[1]"], errors.Keys.Order());
     }
@@ -30,7 +30,8 @@ public sealed class ValidatorTests
     public void A_scope_is_only_for_agency_clients()
     {
         Assert.Contains("access.scope", Errors(Exposure(access: new AccessRuleInput(AccessRuleKind.Citizen, "x.read"))).Keys);
-        Assert.Empty(Errors(Exposure(access: new AccessRuleInput(AccessRuleKind.AgencyClient, "bapenda.pbb.read"))));
+        Assert.Empty(Errors(Exposure(access: new AccessRuleInput(AccessRuleKind.AgencyClient, "agency:bapenda:pbb.read"))));
+        Assert.Empty(Errors(Exposure(access: new AccessRuleInput(AccessRuleKind.AgencyClient, null))));
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             ["Catalogue:Health:ProbeTimeoutSeconds"] = "1",
             ["Catalogue:Health:EvaluationSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Identity:AllowHttp"] = "true",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -25,7 +25,7 @@ internal static partial class CatalogueRules
     [GeneratedRegex("^/[A-Za-z0-9._~!$&'()*+,;=:@/%-]*$")]
     public static partial Regex HealthPath();
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9:._-]*$")]
+    [GeneratedRegex("^agency:[a-z0-9][a-z0-9-]*(:[a-z0-9][a-z0-9._-]*)?$")]
     public static partial Regex Scope();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]*$")]

@@ -37,17 +37,13 @@ internal static class Messages
         "Path cek kesehatan harus diawali '/' dan tanpa query (contoh: /health).",
         "The health-check path must start with '/' and have no query (e.g. /health).");
 
-    public static readonly BilingualText ScopeRequired = new(
-        "Aturan akses agencyClient memerlukan scope (contoh: bapenda.pbb.read).",
-        "The agencyClient access rule needs a scope (e.g. bapenda.pbb.read).");
-
     public static readonly BilingualText ScopeOnlyForClients = new(
         "Scope hanya berlaku untuk aturan akses agencyClient.",
         "A scope only applies to the agencyClient access rule.");
 
     public static readonly BilingualText ScopeFormat = new(
-        "Scope: huruf kecil, angka dan : . _ - (contoh: bapenda.pbb.read).",
-        "Scope: lowercase letters, digits and : . _ - (e.g. bapenda.pbb.read).");
+        "Scope berbentuk agency:{kode instansi} atau agency:{kode instansi}:{nama} (contoh: agency:bapenda:pbb.read); kosong berarti agency:{instansi pemilik layanan}.",
+        "A scope reads agency:{agency code} or agency:{agency code}:{name} (e.g. agency:bapenda:pbb.read); empty means agency:{the owning agency}.");
 
     public static readonly BilingualText HeaderNameFormat = new(
         "Nama header: huruf, angka dan tanda hubung (contoh: X-Api-Key).",

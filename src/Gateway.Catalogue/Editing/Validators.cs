@@ -99,10 +99,9 @@ internal sealed class AccessRuleInputValidator : AbstractValidator<AccessRuleInp
     public AccessRuleInputValidator()
     {
         RuleFor(a => a.Kind).NotNull().IsInEnum();
-        RuleFor(a => a.Scope).NotEmpty().WithMessage(_ => Messages.ScopeRequired.Localize())
-            .MaximumLength(100)
+        RuleFor(a => a.Scope).MaximumLength(100)
             .Matches(CatalogueRules.Scope()).WithMessage(_ => Messages.ScopeFormat.Localize())
-            .When(a => a.Kind == AccessRuleKind.AgencyClient);
+            .When(a => a.Kind == AccessRuleKind.AgencyClient && a.Scope is not null);
         RuleFor(a => a.Scope).Null().WithMessage(_ => Messages.ScopeOnlyForClients.Localize())
             .When(a => a.Kind is not null and not AccessRuleKind.AgencyClient);
     }

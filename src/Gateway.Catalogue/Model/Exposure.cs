@@ -29,7 +29,7 @@ public sealed class Exposure
     public bool ForwardClientAuthorization { get; set; }
 }
 
-/// <summary>Who may call a service through the gateway. Enforced by single sign-on; until then only <see cref="AccessRuleKind.Public"/> passes.</summary>
+/// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on (see <c>AccessPolicies</c>).</summary>
 public sealed record AccessRule(AccessRuleKind Kind, string? Scope = null)
 {
     public static readonly AccessRule Public = new(AccessRuleKind.Public);
@@ -46,7 +46,7 @@ public enum AccessRuleKind
     /// <summary>An officer of the agency that owns the service.</summary>
     AgencyOfficer,
 
-    /// <summary>An agency application holding <see cref="AccessRule.Scope"/>.</summary>
+    /// <summary>An agency application holding <see cref="AccessRule.Scope"/> (default <c>agency:{owning agency}</c>).</summary>
     AgencyClient,
 }
 

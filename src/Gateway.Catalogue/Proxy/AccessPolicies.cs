@@ -1,17 +1,30 @@
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Model;
 
 namespace Gateway.Catalogue.Proxy;
 
 /// <summary>
-/// Authorization policies behind each access rule. Until single sign-on lands nobody can hold these
-/// roles, so every non-public service answers 401: stored rules fail closed rather than open.
+/// The authorization policies behind each access rule. Which agency owns a route and which scope it
+/// requires are route metadata, written when the routes are built, so one policy serves every route.
+/// A bearer token or the gateway's session cookie both count as signed in.
 /// </summary>
 internal static class AccessPolicies
 {
     public const string Citizen = "catalogue-citizen";
     public const string AgencyOfficer = "catalogue-agency-officer";
     public const string AgencyClient = "catalogue-agency-client";
+
+    /// <summary>Route metadata: the code of the agency that owns the service.</summary>
+    public const string AgencyKey = "satupintu.agency";
+
+    /// <summary>Route metadata: the scope an agency client must hold.</summary>
+    public const string ScopeKey = "satupintu.scope";
+
+    /// <summary>The scope an agency's back ends hold by default (the identity module issues <c>agency:{code}</c>).</summary>
+    public static string AgencyScope(string agencyCode) => "agency:" + agencyCode;
 
     /// <summary>The policy name for a route, or null for public services (no authorization at all).</summary>
     public static string? For(AccessRuleKind kind) => kind switch
@@ -24,7 +37,43 @@ internal static class AccessPolicies
     };
 
     public static AuthorizationBuilder AddCatalogueAccessPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Citizen, p => p.RequireAuthenticatedUser().RequireRole("citizen"))
-        .AddPolicy(AgencyOfficer, p => p.RequireAuthenticatedUser().RequireRole("officer"))
-        .AddPolicy(AgencyClient, p => p.RequireAuthenticatedUser().RequireClaim("scope"));
+        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen))
+        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).AddRequirements(new OfficerOfOwningAgency()))
+        .AddPolicy(AgencyClient, p => p.AddAuthenticationSchemes(SignOnSchemes.Bearer).AddRequirements(new HoldsRouteScope()));
+
+    internal static string? RouteMetadata(object? resource, string key) =>
+        resource is HttpContext http && http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.TryGetValue(key, out var value) == true
+            ? value
+            : null;
+}
+
+/// <summary>An officer (role) whose <c>agency</c> claim is the agency that owns the route.</summary>
+internal sealed class OfficerOfOwningAgency : AuthorizationHandler<OfficerOfOwningAgency>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OfficerOfOwningAgency requirement)
+    {
+        var agency = AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.AgencyKey);
+        if (agency is not null && context.User.IsInRole(Roles.Officer)
+            && context.User.FindAll(GatewayClaims.Agency).Any(c => c.Value == agency))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A client (or a person's app) holding the scope the route requires.</summary>
+internal sealed class HoldsRouteScope : AuthorizationHandler<HoldsRouteScope>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, HoldsRouteScope requirement)
+    {
+        var scope = AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.ScopeKey);
+        if (scope is not null && context.User.Identity?.IsAuthenticated == true && ScopeClaims.Has(context.User, scope))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
                 continue;
             }
 
-            routes.Add(BuildRoute(service.Slug, exposure));
+            routes.Add(BuildRoute(service.Slug, service.Agency!.Code, exposure));
             clusters.Add(BuildCluster(service.Slug, exposure));
             if (BuildCredential(exposure.UpstreamAuth, decrypted) is { } credential)
             {
@@ -55,7 +55,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         return new ProxyConfigSet(routes, clusters, credentials);
     }
 
-    private static RouteConfig BuildRoute(string slug, Exposure exposure)
+    private static RouteConfig BuildRoute(string slug, string agencyCode, Exposure exposure)
     {
         var prefix = exposure.PathPrefix;
         var transforms = new List<IReadOnlyDictionary<string, string>>
@@ -65,18 +65,27 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             new Dictionary<string, string> { ["X-Forwarded"] = "Set", ["For"] = "Append", ["Prefix"] = "Off" },
             new Dictionary<string, string> { ["RequestHeader"] = "X-Forwarded-Prefix", ["Set"] = prefix },
             new Dictionary<string, string> { ["RequestHeaderRemove"] = AdminKeyOptions.HeaderName },
+            // Only the gateway vouches for identities: a client's own copy of the header never passes.
+            new Dictionary<string, string> { ["RequestHeaderRemove"] = ForwardedIdentity.HeaderName },
         };
+        var isPublic = exposure.Access.Kind == AccessRuleKind.Public;
         if (!exposure.ForwardClientCookies)
         {
             transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" });
         }
 
-        if (!exposure.ForwardClientAuthorization)
+        // On a protected service the Authorization header carries the citizen's token for the gateway;
+        // the agency app gets the forwarded identity token instead.
+        if (!exposure.ForwardClientAuthorization || !isPublic)
         {
             transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" });
         }
 
-        var metadata = new Dictionary<string, string> { [ServiceKey] = slug };
+        var metadata = new Dictionary<string, string> { [ServiceKey] = slug, [AccessPolicies.AgencyKey] = agencyCode };
+        if (exposure.Access.Kind == AccessRuleKind.AgencyClient)
+        {
+            metadata[AccessPolicies.ScopeKey] = exposure.Access.Scope ?? AccessPolicies.AgencyScope(agencyCode);
+        }
         if (exposure.UpstreamAuth.ProtectedSecret is { } protectedSecret)
         {
             metadata[CredentialVersionKey] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(protectedSecret)), 0, 8);

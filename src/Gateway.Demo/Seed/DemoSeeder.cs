@@ -72,7 +72,7 @@ internal sealed partial class DemoSeeder(
             { BasicPassword: { } password } => new(UpstreamAuthKind.Basic, null, app.BasicUser, password),
             _ => null,
         };
-        var scope = route.Access == AccessRuleKind.AgencyClient ? $"{service.AgencyCode}.api" : null;
+        var scope = route.Access == AccessRuleKind.AgencyClient ? $"agency:{service.AgencyCode}" : null;
         var timeout = app.Spec.Quirks.HasFlag(Quirks.Slow) ? 10 : (int?)null;
         return new ExposureInput(null, route.Methods, [destination], "/health", timeout,
             new AccessRuleInput(route.Access, scope), auth, null, null);

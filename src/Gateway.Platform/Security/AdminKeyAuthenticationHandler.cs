@@ -8,26 +8,18 @@ using Microsoft.Extensions.Options;
 
 namespace Gateway.Platform.Security;
 
-/// <summary>Authenticates Diskominfo administrators by the <c>X-Admin-Key</c> header (interim, until single sign-on).</summary>
+/// <summary>
+/// Authenticates the bootstrap administrator by the <c>X-Admin-Key</c> header, from loopback only: enough
+/// to register the first clients and accounts, or to get back in when single sign-on is broken.
+/// Challenges and refusals are answered by <see cref="GatewayAuthorizationResults"/>.
+/// </summary>
 internal sealed class AdminKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     AdminKeyStore store) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string SchemeName = "AdminKey";
-
-    private static readonly BilingualText SendTheKey = new(
-        "Kirim kunci admin pada header X-Admin-Key.",
-        "Send the admin key in the X-Admin-Key header.");
-
-    private static readonly BilingualText WrongKey = new(
-        "Kunci admin pada header X-Admin-Key salah.",
-        "The admin key in the X-Admin-Key header is wrong.");
-
-    private static readonly BilingualText SignInNotAvailable = new(
-        "Layanan ini hanya untuk pengguna yang masuk (single sign-on), yang belum diaktifkan di gateway ini.",
-        "This service is for signed-in users only (single sign-on), which is not enabled on this gateway yet.");
+    public const string SchemeName = AdminKeyOptions.SchemeName;
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,28 +33,16 @@ internal sealed class AdminKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The admin key is wrong."));
         }
 
+        // Bootstrap and break-glass only: on the server itself (or through kubectl port-forward/exec).
+        // People administer through single sign-on with the admin role.
+        if (Context.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The admin key is accepted from loopback connections only."));
+        }
+
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "admin-key"), new Claim(ClaimTypes.Role, Roles.Admin)],
             SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
-
-    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        BilingualText detail;
-        if (!Request.Path.StartsWithSegments("/api/admin"))
-        {
-            detail = SignInNotAvailable;
-        }
-        else
-        {
-            detail = Request.Headers.ContainsKey(AdminKeyOptions.HeaderName) ? WrongKey : SendTheKey;
-        }
-
-        Response.Headers.WWWAuthenticate = "AdminKey realm=\"SatuPintu\"";
-        await Problems.Problems.WriteAsync(Context, () => Problems.Problems.Create(ProblemKind.Unauthorized, detail));
-    }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.Problems.WriteAsync(Context, () => Problems.Problems.Create(ProblemKind.Forbidden));
 }

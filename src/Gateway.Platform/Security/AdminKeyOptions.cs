@@ -9,6 +9,9 @@ public sealed class AdminKeyOptions
 {
     public const string Section = "Admin";
     public const string HeaderName = "X-Admin-Key";
+
+    /// <summary>The authentication scheme of the admin key, for policies that accept it.</summary>
+    public const string SchemeName = "AdminKey";
     public const int MinimumLength = 24;
 
     public string? Key { get; set; }

@@ -1,0 +1,58 @@
+using Gateway.Platform.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Transforms;
+using Yarp.ReverseProxy.Transforms.Builder;
+
+namespace Gateway.Catalogue.Proxy;
+
+/// <summary>
+/// On protected routes, hands the agency app the gateway's signed identity token for whoever passed the
+/// route's policy, and keeps the gateway's own session cookie from leaving even where cookies are
+/// forwarded. Public routes authenticate nobody and get nothing.
+/// </summary>
+internal sealed class ForwardedIdentityTransformProvider(IServiceProvider services) : ITransformProvider
+{
+    private const string SessionCookie = "satupintu.session";
+
+    public void ValidateRoute(TransformRouteValidationContext context)
+    {
+    }
+
+    public void ValidateCluster(TransformClusterValidationContext context)
+    {
+    }
+
+    public void Apply(TransformBuilderContext context)
+    {
+        if (context.Route.AuthorizationPolicy is null
+            || context.Route.Metadata?.TryGetValue(AccessPolicies.AgencyKey, out var agency) != true
+            || services.GetService<IForwardedIdentityIssuer>() is not { } issuer)
+        {
+            return;
+        }
+
+        context.AddRequestTransform(transform =>
+        {
+            var http = transform.HttpContext;
+            if (issuer.Issue(http, http.User, agency!) is { } token)
+            {
+                transform.ProxyRequest.Headers.TryAddWithoutValidation(ForwardedIdentity.HeaderName, token);
+            }
+
+            if (transform.ProxyRequest.Headers.TryGetValues("Cookie", out var cookies))
+            {
+                var kept = cookies.SelectMany(c => c.Split(';'))
+                    .Select(c => c.Trim())
+                    .Where(c => c.Length > 0 && !c.StartsWith(SessionCookie + "=", StringComparison.Ordinal))
+                    .ToList();
+                transform.ProxyRequest.Headers.Remove("Cookie");
+                if (kept.Count > 0)
+                {
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
+                }
+            }
+
+            return ValueTask.CompletedTask;
+        });
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net.Mail;
+using Gateway.Identity.Events;
+using Gateway.Identity.Persistence;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Identity.Accounts;
+
+public sealed record RegistrationInput(string? Nik, string? FullName, string? Email, string? Phone, string? Password, string? ConfirmPassword, string Language);
+
+/// <summary>
+/// Citizen sign-up: checks every field (each failure named), creates an unverified account with the
+/// citizen role, and on verification confirms it and publishes <c>CitizenRegistered</c> in the same
+/// transaction. The event waits for verification because an unverified sign-up may carry someone
+/// else's NIK; such a sign-up is replaced when the NIK's owner registers after an hour.
+/// </summary>
+public sealed class Registration(
+    UserManager<GatewayUser> users,
+    IdentityStoreDbContext db,
+    AccountEvents events,
+    IOptions<SignOnOptions> options,
+    TimeProvider time)
+{
+    private static readonly TimeSpan UnverifiedKeptFor = TimeSpan.FromHours(1);
+
+    public async Task<(GatewayUser? User, IReadOnlyList<FieldError> Errors)> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var now = time.GetUtcNow();
+        var nik = Nik.Check(input.Nik, DateOnly.FromDateTime(now.UtcDateTime));
+        if (!nik.IsValid)
+        {
+            errors.Add(new("nik", nik.Error!.Value));
+        }
+
+        var fullName = input.FullName?.Trim() ?? string.Empty;
+        if (fullName.Length is < 2 or > 200)
+        {
+            errors.Add(new("fullName", new BilingualText("Isi nama lengkap sesuai KTP (2–200 karakter).", "Enter your full name as on your ID card (2–200 characters).")));
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
+        if (email is not null && (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 200))
+        {
+            errors.Add(new("email", new BilingualText("Alamat e-mail tidak valid.", "The e-mail address is not valid.")));
+        }
+
+        string? phone = null;
+        if (!string.IsNullOrWhiteSpace(input.Phone))
+        {
+            phone = PhoneNumbers.Normalize(input.Phone);
+            if (phone is null)
+            {
+                errors.Add(new("phone", new BilingualText("Nomor HP tidak valid (contoh: 0812 3456 7890).", "The mobile number is not valid (e.g. 0812 3456 7890).")));
+            }
+        }
+        else if (email is null)
+        {
+            errors.Add(new("email", new BilingualText("Isi e-mail atau nomor HP untuk menerima kode verifikasi.", "Enter an e-mail or a mobile number to receive the verification code.")));
+        }
+
+        if (string.IsNullOrEmpty(input.Password))
+        {
+            errors.Add(new("password", new BilingualText("Isi kata sandi.", "Enter a password.")));
+        }
+        else if (input.Password != input.ConfirmPassword)
+        {
+            errors.Add(new("confirmPassword", new BilingualText("Kedua kata sandi tidak sama.", "The two passwords differ.")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        await RemoveStaleSignUpsAsync(nik.Value!, email, phone, now, cancellationToken);
+        if (await users.Users.AnyAsync(u => u.Nik == nik.Value, cancellationToken))
+        {
+            errors.Add(new("nik", new BilingualText("Akun dengan NIK ini sudah ada. Masuk, atau pakai \"Lupa kata sandi\".", "An account with this NIK already exists. Sign in, or use \"Forgot password\".")));
+        }
+
+        if (phone is not null && await users.Users.AnyAsync(u => u.PhoneNumber == phone, cancellationToken))
+        {
+            errors.Add(new("phone", new BilingualText("Nomor HP ini sudah dipakai akun lain.", "This mobile number is already used by another account.")));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var user = new GatewayUser
+        {
+            UserName = nik.Value,
+            Nik = nik.Value,
+            FullName = fullName,
+            Email = email,
+            PhoneNumber = phone,
+            PreferredLanguage = input.Language,
+            CreatedAt = now.UtcDateTime,
+        };
+        // The account and its role in one transaction: never an account without a role.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var created = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await users.CreateAsync(user, input.Password!);
+            if (result.Succeeded)
+            {
+                result = await users.AddToRoleAsync(user, Roles.Citizen);
+            }
+
+            if (result.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return result;
+        });
+        if (!created.Succeeded)
+        {
+            return (null, created.Errors.Select(e => AccountMessages.ToFieldError(e, options.Value.Passwords.MinimumLength)).DistinctBy(e => e.Field).ToList());
+        }
+
+        return (user, []);
+    }
+
+    /// <summary>Marks the account verified and queues <c>CitizenRegistered</c>; both commit in one save.</summary>
+    public async Task CompleteVerificationAsync(GatewayUser user)
+    {
+        if (user.EmailConfirmed || user.PhoneNumberConfirmed)
+        {
+            return;
+        }
+
+        if (user.Email is not null)
+        {
+            user.EmailConfirmed = true;
+        }
+        else
+        {
+            user.PhoneNumberConfirmed = true;
+        }
+
+        if (user.Nik is not null)
+        {
+            events.CitizenRegistered(db, user);
+        }
+
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Could not confirm the account: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+    }
+
+    private async Task RemoveStaleSignUpsAsync(string nik, string? email, string? phone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = now.UtcDateTime - UnverifiedKeptFor;
+        var normalizedEmail = email is null ? null : users.NormalizeEmail(email);
+        var stale = await users.Users
+            .Where(u => !u.EmailConfirmed && !u.PhoneNumberConfirmed && u.CreatedAt < cutoff
+                && (u.Nik == nik || (normalizedEmail != null && u.NormalizedEmail == normalizedEmail) || (phone != null && u.PhoneNumber == phone)))
+            .ToListAsync(cancellationToken);
+        foreach (var user in stale)
+        {
+            await users.DeleteAsync(user);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Gateway.Identity.Accounts;
+using Gateway.Identity.Verification;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using static Gateway.Identity.Pages.Text;
+
+namespace Gateway.Identity.Pages.Akun;
+
+/// <summary>
+/// Enter the code sent at registration (or at a sign-in before verification). Which account is being
+/// verified travels in the protected TempData cookie, never in the address.
+/// </summary>
+public sealed class VerifyModel(
+    UserManager<GatewayUser> users, SignInManager<GatewayUser> signIns, VerificationCodes codes, Registration registration) : PageModel
+{
+    private const string AccountKey = "verify-account";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string? Destination { get; private set; }
+    public string? Error { get; private set; }
+
+    public static void Remember(ITempDataDictionary tempData, Guid accountId) => tempData[AccountKey] = accountId.ToString();
+
+    public async Task OnGetAsync() => Destination = await PendingAccountAsync() is { } user ? VerificationCodes.MaskedDestination(user) : null;
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await PendingAccountAsync();
+        if (user is null)
+        {
+            return Page();
+        }
+
+        Destination = VerificationCodes.MaskedDestination(user);
+        if (!await codes.CheckAsync(user, VerificationPurpose.VerifyAccount, Code))
+        {
+            Error = await users.IsLockedOutAsync(user)
+                ? T("Terlalu banyak kode salah; akun dikunci sementara.", "Too many wrong codes; the account is locked for a while.")
+                : T("Kode salah atau kedaluwarsa. Periksa lagi, atau minta kode baru.", "The code is wrong or has expired. Check it, or ask for a new one.");
+            return Page();
+        }
+
+        await registration.CompleteVerificationAsync(user);
+        TempData.Remove(AccountKey);
+        await signIns.SignInAsync(user, isPersistent: false);
+        return LocalRedirect(LoginModel.SafeReturnUrl(Url, ReturnUrl));
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        var user = await PendingAccountAsync();
+        if (user is not null && !await users.IsLockedOutAsync(user))
+        {
+            await codes.SendAsync(user, VerificationPurpose.VerifyAccount, cancellationToken);
+        }
+
+        return RedirectToPage(new { returnUrl = ReturnUrl });
+    }
+
+    private async Task<GatewayUser?> PendingAccountAsync()
+    {
+        TempData.Keep(AccountKey);
+        return TempData.Peek(AccountKey) is string id ? await users.FindByIdAsync(id) : null;
+    }
+}

@@ -1,0 +1,26 @@
+using Gateway.Platform.Localization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
+
+namespace Gateway.Identity.Pages;
+
+/// <summary><c>/akun/bahasa?lang=en&amp;returnUrl=…</c>: remembers the chosen language in a cookie and goes back.</summary>
+internal static class LanguageSwitch
+{
+    public static void MapLanguageSwitch(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet("/akun/bahasa", (string? lang, string? returnUrl, HttpContext context) =>
+        {
+            var language = lang == Languages.English ? Languages.English : Languages.Indonesian;
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/akun");
+        }).ExcludeFromDescription();
+
+    /// <summary>A path on this site: starts with one slash, not <c>//</c> or <c>/\</c> (which browsers treat as another host).</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+}

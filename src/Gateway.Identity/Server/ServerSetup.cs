@@ -1,0 +1,88 @@
+using Gateway.Identity.Persistence;
+using Gateway.Platform.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Gateway.Identity.Server;
+
+/// <summary>
+/// OpenIddict as the city's OpenID Connect provider: endpoints, flows, lifetimes, keys, and the
+/// validation the gateway itself uses for bearer tokens (local, no HTTP round trip, no database).
+/// </summary>
+internal static class ServerSetup
+{
+    public static void AddOpenIdConnectServer(this IServiceCollection services, SignOnOptions options)
+    {
+        services.AddSingleton(sp => KeyRing.Load(
+            sp.GetRequiredService<IOptions<SignOnOptions>>().Value.Keys,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStoreDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddServer(server =>
+            {
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetIntrospectionEndpointUris("connect/introspect")
+                    .SetRevocationEndpointUris("connect/revoke")
+                    .SetEndSessionEndpointUris("connect/endsession");
+
+                server.AllowAuthorizationCodeFlow().AllowRefreshTokenFlow().AllowClientCredentialsFlow();
+                server.RequireProofKeyForCodeExchange();
+                server.RegisterScopes([.. GatewayScopes.Standard]);
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.PhoneNumber,
+                    Claims.PhoneNumberVerified, Claims.Locale, Claims.Role, Platform.Security.GatewayClaims.Agency, Platform.Security.GatewayClaims.Nik);
+
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
+                    .SetIdentityTokenLifetime(TimeSpan.FromMinutes(options.IdentityTokenMinutes))
+                    .SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(options.AuthorizationCodeMinutes))
+                    .SetRefreshTokenLifetime(TimeSpan.FromDays(options.RefreshTokenDays))
+                    .SetRefreshTokenReuseLeeway(TimeSpan.FromSeconds(options.RefreshTokenReuseLeewaySeconds));
+
+                // Access tokens are signed, not encrypted: the proxy checks them on every request and
+                // a signature check is the cheap part. They carry no more than who and which role.
+                server.DisableAccessTokenEncryption();
+                if (!string.IsNullOrEmpty(options.Issuer))
+                {
+                    server.SetIssuer(new Uri(options.Issuer));
+                }
+
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough();
+                if (options.AllowHttp)
+                {
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            })
+            .AddValidation(validation =>
+            {
+                validation.UseLocalServer();
+                validation.AddAudiences(GatewayScopes.GatewayAudience);
+                validation.UseAspNetCore();
+            });
+
+        // Only S256: a "plain" challenge is the verifier itself and protects nothing.
+        services.AddOptions<OpenIddictServerOptions>().Configure<KeyRing>((server, keys) =>
+        {
+            server.CodeChallengeMethods.Clear();
+            server.CodeChallengeMethods.Add(CodeChallengeMethods.Sha256);
+            foreach (var key in keys.Signing)
+            {
+                server.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+            }
+
+            foreach (var key in keys.Encryption)
+            {
+                server.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            }
+        });
+    }
+}

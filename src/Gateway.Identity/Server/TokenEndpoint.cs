@@ -1,0 +1,63 @@
+using Gateway.Identity.Accounts;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Gateway.Identity.Server;
+
+/// <summary>
+/// The protocol decisions of <c>/connect/token</c> that OpenIddict leaves to us (it has already checked
+/// the client, the code or refresh token, PKCE and permissions): who the tokens are for now.
+/// </summary>
+internal static class TokenEndpoint
+{
+    public static async Task<IResult> ExchangeAsync(
+        HttpContext context,
+        IOpenIddictApplicationManager applications,
+        UserManager<GatewayUser> users,
+        SignInManager<GatewayUser> signIns,
+        TokenClaims claims)
+    {
+        var request = context.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = await applications.FindByClientIdAsync(request.ClientId!)
+                ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
+            var identity = TokenClaims.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), request.GetScopes());
+            return Results.SignIn(new(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        {
+            var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+
+            // The account may have been locked or deleted since the code or refresh token was issued.
+            if (user is null || !await signIns.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+            {
+                return Refuse(Errors.InvalidGrant, "The account can no longer sign in.");
+            }
+
+            // Claims are rebuilt from the account, so a changed name or role shows in the next token.
+            var identity = await claims.ForUserAsync(user, result.Principal!.GetScopes());
+            identity.SetAuthorizationId(result.Principal!.GetAuthorizationId());
+            return Results.SignIn(new(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    private static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}

@@ -1,0 +1,75 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gateway.Identity.Accounts;
+using Gateway.Identity.Clients;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Testing;
+
+/// <summary>Accounts and client apps for sign-on tests, made through the gateway's own services and admin API.</summary>
+public static class SignOn
+{
+    public const string Password = "kopi-hujan-angklung-42";
+
+    /// <summary>The gateway's JSON conventions (camelCase, enums as camelCase strings).</summary>
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Gateway.Platform.PlatformModule.ConfigureJson(json);
+        return json;
+    }
+
+    /// <summary>A cookie-keeping client of this gateway that does not follow redirects.</summary>
+    public static BrowserSession NewBrowser(this GatewayApp app)
+    {
+        using var client = app.CreateClient();
+        return new BrowserSession(client.BaseAddress!);
+    }
+
+    /// <summary>A verified account with one role; citizens get a fresh valid NIK.</summary>
+    public static async Task<GatewayUser> CreateAccountAsync(this GatewayApp app, string role, string? agencyCode = null, string password = Password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<GatewayUser>>();
+        var serial = Random.Shared.Next(1, 9999).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
+        var nik = role == "citizen" ? $"32730{Random.Shared.Next(1, 9)}17089{Random.Shared.Next(0, 9)}{serial}" : null;
+        var email = $"{role}-{Guid.NewGuid():N}@example.org";
+        var user = new GatewayUser
+        {
+            UserName = nik ?? email,
+            Nik = nik,
+            FullName = $"Test {role}",
+            Email = email,
+            EmailConfirmed = true,
+            AgencyCode = agencyCode,
+            CreatedAt = DateTime.UtcNow,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(", ", created.Errors.Select(e => e.Code)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>Registers a client through the admin API; returns its secret (confidential) or null.</summary>
+    public static async Task<string?> RegisterClientAsync(this GatewayApp app, ClientInput client)
+    {
+        using var admin = app.CreateAdminClient();
+        var response = await admin.PostAsJsonAsync("/api/admin/clients", client, Json);
+        await response.EnsureSuccessAsync();
+        var created = await response.JsonAsync();
+        return created.TryGetProperty("clientSecret", out var secret) && secret.ValueKind == JsonValueKind.String ? secret.GetString() : null;
+    }
+
+    /// <summary>A public web client with PKCE, refresh tokens and the given consent mode.</summary>
+    public static ClientInput PublicClient(string clientId, string redirectUri, ConsentMode consent = ConsentMode.Implicit, params string[] scopes) => new(
+        clientId, $"Test app {clientId}", ClientKind.Public, consent, [redirectUri], [redirectUri + "/signed-out"],
+        scopes.Length > 0 ? scopes : ["openid", "profile", "email", "offline_access", "roles"],
+        [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]);
+}
