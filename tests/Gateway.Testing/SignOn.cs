@@ -29,6 +29,14 @@ public static class SignOn
         return new BrowserSession(client.BaseAddress!);
     }
 
+    /// <summary>The last code the embedded verification sender wrote for <paramref name="recipient"/> (an e-mail or +62 number).</summary>
+    public static string LastVerificationCode(this GatewayApp app, string recipient)
+    {
+        var file = Path.Combine(app.DataDirectory, "verification-outbox.txt");
+        var line = File.ReadAllLines(file).Last(l => l.Split('\t')[2] == recipient);
+        return line.Split('\t')[4];
+    }
+
     /// <summary>A verified account with one role; citizens get a fresh valid NIK.</summary>
     public static async Task<GatewayUser> CreateAccountAsync(this GatewayApp app, string role, string? agencyCode = null, string password = Password)
     {

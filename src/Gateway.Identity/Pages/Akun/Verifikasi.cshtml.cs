@@ -67,6 +67,7 @@ public sealed class VerifyModel(
     private async Task<GatewayUser?> PendingAccountAsync()
     {
         TempData.Keep(AccountKey);
-        return TempData.Peek(AccountKey) is string id ? await users.FindByIdAsync(id) : null;
+        // TempData hands a stored GUID back as a Guid, not the string it was given.
+        return TempData.Peek(AccountKey)?.ToString() is { Length: > 0 } id ? await users.FindByIdAsync(id) : null;
     }
 }
