@@ -1,4 +1,5 @@
 using Gateway.Demo.SampleApps;
+using Gateway.Demo.SignOn;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,6 +13,7 @@ internal sealed partial class DemoBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
     SampleAgencyApps apps,
+    DemoSignOn signOn,
     AdminKeyStore adminKey,
     ILogger<DemoBanner> logger) : IHostedService
 {
@@ -43,6 +45,10 @@ internal sealed partial class DemoBanner(
             $"  Admin API key         header X-Admin-Key, {key}",
             "  Aplikasi dinas contoh / sample agency apps:",
             .. apps.Running.Values.Select(a => $"    {a.Spec.Agency,-12} {a.Spec.AppName,-14} {a.BaseAddress}  {a.Spec.Quirks}"),
+            $"  Masuk / sign in       {gateway}/akun/masuk  (akun demo / demo accounts, kata sandi dibuat sekali / passwords made once):",
+            .. signOn.Accounts.Select(a => $"    {a.Role,-8} {a.Name,-18} {a.Login,-40} {a.Password}"),
+            "  Aplikasi web dinas dengan SSO / agency web apps with single sign-on:",
+            .. signOn.Apps.Select(a => $"    {a.Spec.Name,-20} {a.Address}"),
         ];
         return string.Join(Environment.NewLine, lines);
     }

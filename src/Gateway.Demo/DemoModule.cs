@@ -1,5 +1,6 @@
 using Gateway.Demo.SampleApps;
 using Gateway.Demo.Seed;
+using Gateway.Demo.SignOn;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,8 @@ public static class DemoModule
         builder.Services.AddSingleton<SampleAgencyApps>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SampleAgencyApps>());
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddSingleton<DemoSignOn>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoSignOn>());
         builder.Services.AddHostedService<DemoBanner>();
         return builder;
     }

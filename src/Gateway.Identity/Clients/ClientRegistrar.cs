@@ -9,7 +9,7 @@ namespace Gateway.Identity.Clients;
 /// Turns a validated <see cref="ClientInput"/> into an OpenIddict application with exactly the
 /// permissions it asked for (endpoints, grants, scopes), ensuring agency scopes exist; and back.
 /// </summary>
-internal sealed class ClientRegistrar(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
+public sealed class ClientRegistrar(IOpenIddictApplicationManager applications, IOpenIddictScopeManager scopes)
 {
     /// <returns>The generated secret of a confidential client, or null for a public one.</returns>
     public async Task<string?> CreateAsync(ClientInput input, string? secret, CancellationToken cancellationToken)

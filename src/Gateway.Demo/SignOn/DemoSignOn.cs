@@ -1,0 +1,170 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Gateway.Identity.Accounts;
+using Gateway.Identity.Clients;
+using Gateway.Platform.Security;
+using Gateway.Platform.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+
+namespace Gateway.Demo.SignOn;
+
+/// <summary>
+/// The demo's people and apps for single sign-on: a citizen, an officer of Disdukcapil and a Diskominfo
+/// administrator (passwords generated on the first run and kept in <c>demo-sign-on.json</c> of the data
+/// folder, owner-readable), the citizen portal's client, and two sample agency web apps that log in
+/// through SatuPintu. Idempotent.
+/// </summary>
+public sealed class DemoSignOn(
+    IServiceScopeFactory scopes,
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    IOptions<StorageOptions> storage,
+    IHostEnvironment environment) : IHostedService
+{
+    public const string CitizenNik = "3273015708900001";
+
+    public static readonly SampleSignOnAppSpec[] AppSpecs =
+    [
+        new("disdukcapil-online", "Disdukcapil Online", "disdukcapil-online", AsksConsent: true, ["openid", "profile", "roles", "nik"]),
+        new("perizinan-dpmptsp", "Perizinan DPMPTSP", "perizinan-dpmptsp", AsksConsent: false, ["openid", "profile", "roles"]),
+    ];
+
+    private readonly List<WebApplication> _apps = [];
+    private readonly List<RunningSignOnApp> _running = [];
+
+    public IReadOnlyList<RunningSignOnApp> Apps => _running;
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var file = Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), "demo-sign-on.json");
+        var secrets = File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(cancellationToken: cancellationToken, path: file)) ?? [] : [];
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<GatewayUser>>();
+        Accounts =
+        [
+            await EnsureAccountAsync(users, secrets, Roles.Citizen, "Siti Rahmawati", "siti@warga.demo.satupintu.id", CitizenNik, null),
+            await EnsureAccountAsync(users, secrets, Roles.Officer, "Budi Santoso", "budi@disdukcapil.demo.satupintu.id", null, "disdukcapil"),
+            await EnsureAccountAsync(users, secrets, Roles.Admin, "Admin Diskominfo", "admin@diskominfo.demo.satupintu.id", null, null),
+        ];
+
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        var registrar = scope.ServiceProvider.GetRequiredService<ClientRegistrar>();
+        if (await applications.FindByClientIdAsync("portal-warga", cancellationToken) is null)
+        {
+            await registrar.CreateAsync(new ClientInput("portal-warga", "Portal Warga", ClientKind.Public, ConsentMode.Implicit,
+                ["http://localhost:5080/portal/callback"], ["http://localhost:5080/"],
+                ["openid", "profile", "email", "phone", "roles", "nik", "offline_access"], [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]), null, cancellationToken);
+        }
+
+        foreach (var spec in AppSpecs)
+        {
+            var settings = new SignOnAppSettings();
+            var app = await SampleSignOnApp.StartAsync(spec, settings, cancellationToken);
+            _apps.Add(app);
+            var address = app.Urls.First().TrimEnd('/');
+            settings.ClientSecret = await EnsureClientAsync(applications, registrar, spec, address, secrets, cancellationToken);
+            _running.Add(new RunningSignOnApp(spec, address, settings));
+        }
+
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(secrets), cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        // The sample apps find the gateway where it actually listens (a test host picks a free port).
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var gateway = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5080";
+            foreach (var running in _running)
+            {
+                running.Settings.Authority = gateway;
+            }
+        });
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var app in _apps)
+        {
+            await app.StopAsync(cancellationToken);
+            await app.DisposeAsync();
+        }
+
+        _apps.Clear();
+    }
+
+    private static async Task<DemoAccount> EnsureAccountAsync(
+        UserManager<GatewayUser> users, Dictionary<string, string> secrets, string role, string name, string email, string? nik, string? agency)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null || !secrets.TryGetValue(email, out var password))
+        {
+            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+            if (user is not null)
+            {
+                await users.DeleteAsync(user);
+            }
+
+            user = new GatewayUser
+            {
+                UserName = nik ?? email,
+                Nik = nik,
+                FullName = name,
+                Email = email,
+                EmailConfirmed = true,
+                PhoneNumber = nik is null ? null : "+6281234560001",
+                PhoneNumberConfirmed = nik is not null,
+                AgencyCode = agency,
+                CreatedAt = DateTime.UtcNow,
+            };
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account not created: " + string.Join(", ", created.Errors.Select(e => e.Code)));
+            }
+
+            await users.AddToRoleAsync(user, role);
+            secrets[email] = password;
+        }
+
+        return new DemoAccount(role, name, nik ?? email, password);
+    }
+
+    /// <summary>The client's secret; the client is (re)registered when it is new or its address changed.</summary>
+    private static async Task<string> EnsureClientAsync(IOpenIddictApplicationManager applications, ClientRegistrar registrar,
+        SampleSignOnAppSpec spec, string address, Dictionary<string, string> secrets, CancellationToken cancellationToken)
+    {
+        var redirect = address + "/signin-oidc";
+        var existing = await applications.FindByClientIdAsync(spec.ClientId, cancellationToken);
+        if (existing is not null && secrets.TryGetValue(spec.ClientId, out var known)
+            && (await applications.GetRedirectUrisAsync(existing, cancellationToken)).Contains(redirect))
+        {
+            return known;
+        }
+
+        if (existing is not null)
+        {
+            await applications.DeleteAsync(existing, cancellationToken);
+        }
+
+        var secret = await registrar.CreateAsync(new ClientInput(spec.ClientId, spec.Name, ClientKind.Confidential,
+            spec.AsksConsent ? ConsentMode.Explicit : ConsentMode.Implicit, [redirect], [address + "/signout-callback-oidc"],
+            [.. spec.Scopes], [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]), null, cancellationToken);
+        secrets[spec.ClientId] = secret!;
+        return secret!;
+    }
+}
+
+public sealed record DemoAccount(string Role, string Name, string Login, string Password);
+
+public sealed record RunningSignOnApp(SampleSignOnAppSpec Spec, string Address, SignOnAppSettings Settings);
