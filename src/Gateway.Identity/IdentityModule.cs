@@ -118,7 +118,9 @@ public static class IdentityModule
         connect.MapMethods("/endsession", ["GET", "POST"], EndSessionEndpoint.SignOutAsync);
         endpoints.MapRazorPages();
         endpoints.MapLanguageSwitch();
-        endpoints.MapAdminGroup().MapClientAdminApi();
+        var admin = endpoints.MapAdminGroup();
+        admin.MapClientAdminApi();
+        admin.MapAccountAdminApi();
         return endpoints;
     }
 }

@@ -1,0 +1,177 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using Gateway.Identity.Events;
+using Gateway.Identity.Persistence;
+using Gateway.Platform.Agencies;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Identity.Accounts;
+
+/// <summary>An account Diskominfo creates: officers and administrators, or a resident helped at a service counter.</summary>
+public sealed record AccountInput(string? Role, string? FullName, string? Email, string? Phone, string? Nik, string? AgencyCode);
+
+public sealed record AccountView(Guid Id, string FullName, string? Email, string? Phone, string? MaskedNik, string? AgencyCode, IReadOnlyList<string> Roles, bool LockedOut);
+
+/// <summary>The answer to creating an account: the temporary password, shown this once, to hand over in person.</summary>
+public sealed record CreatedAccountView(AccountView Account, string TemporaryPassword);
+
+/// <summary><c>/api/admin/accounts</c>: officers of each agency, administrators, and residents registered at a counter.</summary>
+internal static class AccountAdminApi
+{
+    public static void MapAccountAdminApi(this RouteGroupBuilder admin)
+    {
+        var accounts = admin.MapGroup("/accounts").WithTags("Admin: accounts");
+        accounts.MapGet("/", List).WithSummary("List accounts (filter by role and agencyCode)");
+        accounts.MapPost("/", Create)
+            .WithSummary("Create an officer, administrator or (at a service counter) resident account, verified; its temporary password is returned only here")
+            .Produces<CreatedAccountView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> List(string? role, string? agencyCode, UserManager<GatewayUser> users, IdentityStoreDbContext db, CancellationToken cancellationToken)
+    {
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrEmpty(agencyCode))
+        {
+            query = query.Where(u => u.AgencyCode == agencyCode);
+        }
+
+        if (!string.IsNullOrEmpty(role))
+        {
+            var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+            query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
+        }
+
+        var list = await query.OrderBy(u => u.FullName).Take(500).ToListAsync(cancellationToken);
+        var views = new List<AccountView>(list.Count);
+        foreach (var user in list)
+        {
+            views.Add(await ViewAsync(users, user));
+        }
+
+        return TypedResults.Ok(views);
+    }
+
+    private static async Task<IResult> Create(
+        AccountInput input, UserManager<GatewayUser> users, IdentityStoreDbContext db, IAgencyDirectory agencies,
+        AccountEvents events, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Fail(string field, BilingualText message) => errors[field] = [message.Localize()];
+
+        string[] roles = [Roles.Citizen, Roles.Officer, Roles.Admin];
+        if (input.Role is null || !roles.Contains(input.Role))
+        {
+            Fail("role", new BilingualText("role harus citizen, officer, atau admin.", "role must be citizen, officer or admin."));
+        }
+
+        if (input.FullName?.Trim() is not { Length: >= 2 and <= 200 })
+        {
+            Fail("fullName", new BilingualText("Isi nama lengkap (2–200 karakter).", "Enter the full name (2–200 characters)."));
+        }
+
+        if (input.Email is not null && (!MailAddress.TryCreate(input.Email, out var mail) || mail.Address != input.Email))
+        {
+            Fail("email", new BilingualText("Alamat e-mail tidak valid.", "The e-mail address is not valid."));
+        }
+
+        var phone = input.Phone is null ? null : PhoneNumbers.Normalize(input.Phone);
+        if (input.Phone is not null && phone is null)
+        {
+            Fail("phone", new BilingualText("Nomor HP tidak valid (contoh: 0812 3456 7890).", "The mobile number is not valid (e.g. 0812 3456 7890)."));
+        }
+
+        if (input.Email is null && input.Phone is null)
+        {
+            Fail("email", new BilingualText("Isi e-mail atau nomor HP.", "Enter an e-mail or a mobile number."));
+        }
+
+        var nik = input.Nik is null ? null : Nik.Check(input.Nik, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (input.Role == Roles.Citizen && nik is null)
+        {
+            Fail("nik", new BilingualText("Akun warga memerlukan NIK.", "A resident's account needs a NIK."));
+        }
+        else if (nik is { IsValid: false })
+        {
+            Fail("nik", nik.Error!.Value);
+        }
+
+        if (input.Role == Roles.Officer && (input.AgencyCode is null || !agencies.Exists(input.AgencyCode)))
+        {
+            Fail("agencyCode", new BilingualText("Petugas harus terdaftar pada instansi yang ada di katalog.", "An officer must belong to an agency in the catalogue."));
+        }
+        else if (input.Role != Roles.Officer && input.AgencyCode is not null)
+        {
+            Fail("agencyCode", new BilingualText("agencyCode hanya untuk petugas.", "agencyCode is for officers only."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Result(ProblemKind.Validation, errors: errors);
+        }
+
+        var user = new GatewayUser
+        {
+            UserName = nik?.Value ?? input.Email ?? phone,
+            Nik = nik?.Value,
+            FullName = input.FullName!.Trim(),
+            Email = input.Email,
+            EmailConfirmed = input.Email is not null,
+            PhoneNumber = phone,
+            PhoneNumberConfirmed = phone is not null,
+            AgencyCode = input.AgencyCode,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        if (await users.Users.AnyAsync(u => u.UserName == user.UserName || (user.Nik != null && u.Nik == user.Nik), cancellationToken))
+        {
+            return Problems.Result(ProblemKind.Conflict, new BilingualText("Akun dengan NIK/e-mail/nomor HP ini sudah ada.", "An account with this NIK/e-mail/mobile number already exists."));
+        }
+
+        var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var created = await users.CreateAsync(user, password);
+            if (created.Succeeded)
+            {
+                created = await users.AddToRoleAsync(user, input.Role!);
+            }
+
+            if (created.Succeeded && user.Nik is not null)
+            {
+                events.CitizenRegistered(db, user);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (created.Succeeded)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return created;
+        });
+        if (!result.Succeeded)
+        {
+            return Problems.Result(ProblemKind.Validation, errors: result.Errors
+                .Select(e => AccountMessages.ToFieldError(e, 10))
+                .GroupBy(e => e.Field.Length == 0 ? "body" : e.Field)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message.Localize()).ToArray()));
+        }
+
+        return TypedResults.Created($"/api/admin/accounts/{user.Id}", new CreatedAccountView(await ViewAsync(users, user), password));
+    }
+
+    private static async Task<AccountView> ViewAsync(UserManager<GatewayUser> users, GatewayUser user) => new(
+        user.Id, user.FullName, user.Email, user.PhoneNumber,
+        user.Nik is { Length: 16 } nik ? nik[..6] + "******" + nik[12..] : null,
+        user.AgencyCode, [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user));
+}
