@@ -1,7 +1,6 @@
 using Gateway.Identity.Accounts;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Identity;
-using OpenIddict.Validation.AspNetCore;
 
 namespace Gateway.Identity.Tests;
 
@@ -38,9 +37,8 @@ public sealed class AccountRuleTests
     public void Uncommon_passphrases_pass(string password) => Assert.False(CommonPasswordValidator.IsCommon(password));
 
     [Fact]
-    public void The_scheme_names_other_modules_use_are_the_ones_single_sign_on_registers()
+    public void The_session_scheme_name_other_modules_use_is_the_one_Identity_registers()
     {
-        Assert.Equal(SignOnSchemes.Bearer, OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         Assert.Equal(SignOnSchemes.Session, IdentityConstants.ApplicationScheme);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text;
 using Gateway.Platform.Security;
@@ -25,6 +27,10 @@ internal sealed class ForwardedIdentityIssuer(
     private static readonly JsonWebTokenHandler Handler = new();
 
     private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 50_000 });
+
+    // A bearer token's identity is one object re-used for its lifetime (CachedBearerHandler): its
+    // forwarded tokens hang off it, found without even building the claims.
+    private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<string, (string Token, DateTime RenewAt)>> _byIdentity = new();
     private readonly ForwardedIdentityOptions _options = options.Value.ForwardedIdentity;
     private readonly string? _configuredIssuer = options.Value.Issuer;
 
@@ -37,15 +43,23 @@ internal sealed class ForwardedIdentityIssuer(
         }
 
         var issuer = _configuredIssuer ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
-        var claims = ClaimsFor(user, agencyCode);
-        var key = CacheKey(issuer, agencyCode, claims);
-        if (_tokens.TryGetValue(key, out string? cached))
+        var now = time.GetUtcNow().UtcDateTime;
+        var perPrincipal = _byIdentity.GetOrCreateValue(user.Identities.FirstOrDefault(i => i.IsAuthenticated) ?? user.Identities.First());
+        var principalKey = issuer + "|" + agencyCode;
+        if (perPrincipal.TryGetValue(principalKey, out var known) && known.RenewAt > now)
         {
-            return cached;
+            return known.Token;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var claims = ClaimsFor(user, agencyCode);
+        var key = CacheKey(issuer, agencyCode, claims);
         var lifetime = TimeSpan.FromSeconds(_options.LifetimeSeconds);
+        if (_tokens.TryGetValue(key, out (string Token, DateTime RenewAt) cached))
+        {
+            perPrincipal[principalKey] = cached;
+            return cached.Token;
+        }
+
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
@@ -57,7 +71,9 @@ internal sealed class ForwardedIdentityIssuer(
             TokenType = ForwardedIdentity.TokenType,
             SigningCredentials = server.CurrentValue.SigningCredentials[0],
         });
-        _tokens.Set(key, token, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime - RenewBefore, Size = 1 });
+        var entry = (token, now + lifetime - RenewBefore);
+        _tokens.Set(key, entry, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime - RenewBefore, Size = 1 });
+        perPrincipal[principalKey] = entry;
         return token;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using OpenIddict.EntityFrameworkCore.Models;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -21,8 +22,20 @@ internal static class ServerSetup
             sp.GetRequiredService<IOptions<SignOnOptions>>().Value.Keys,
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataDirectory(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 
+        services.AddSingleton<VerifiedClientSecrets>();
+        services.AddSingleton<ValidatedTokens>();
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.Bearer, null)
+            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrSession, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? Platform.Security.SignOnSchemes.Bearer
+                    : Platform.Security.SignOnSchemes.Session);
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityStoreDbContext>().ReplaceDefaultEntities<Guid>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<IdentityStoreDbContext>().ReplaceDefaultEntities<Guid>();
+                core.ReplaceApplicationManager<OpenIddictEntityFrameworkCoreApplication<Guid>, GatewayApplicationManager>();
+            })
             .AddServer(server =>
             {
                 server.SetAuthorizationEndpointUris("connect/authorize")

@@ -6,12 +6,16 @@ namespace Gateway.Platform.Security;
 /// </summary>
 public static class SignOnSchemes
 {
-    /// <summary>Bearer access tokens issued by the gateway (OpenIddict validation).</summary>
-    public const string Bearer = "OpenIddict.Validation.AspNetCore";
+    /// <summary>Bearer access tokens issued by the gateway (OpenIddict's validation, its results cached per token).</summary>
+    public const string Bearer = "SatuPintu.Bearer";
 
     /// <summary>The sign-in cookie of the gateway's own pages (ASP.NET Core Identity).</summary>
     public const string Session = "Identity.Application";
 
-    /// <summary>Both: a call from a client app with a token, or a browser signed in to the gateway.</summary>
-    public static readonly string[] BearerOrSession = [Bearer, Session];
+    /// <summary>
+    /// Either: a call from a client app with a token, or a browser signed in to the gateway. One scheme
+    /// that forwards to the right one by the Authorization header, so a proxied request runs one handler
+    /// and keeps the (cached) identity object instead of a merge of two.
+    /// </summary>
+    public const string BearerOrSession = "SatuPintu.BearerOrSession";
 }

@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Prepares a running gateway for the identity benchmark and prints what wrk needs, as JSON.
+
+- agency "bench" with two services on the fixed backend: "echo" (public) and "warga" (citizen only)
+- a citizen account (admin API), a public client, and the authorization code flow with PKCE done
+  the way a browser would (sign-in form with its antiforgery token) -> the citizen's access token
+- a confidential client with client credentials for the token-endpoint measurement
+
+usage: setup.py GATEWAY_URL ADMIN_KEY BACKEND_URL
+"""
+import base64, hashlib, http.cookiejar, json, re, secrets, sys, urllib.error, urllib.parse, urllib.request
+
+gateway, key, backend = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+
+
+def admin(method, path, body=None):
+    request = urllib.request.Request(gateway + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                                     headers={"X-Admin-Key": key, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request) as response:
+            return json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        sys.exit(f"{method} {path} answered {error.code}: {error.read().decode()}")
+
+
+def service(slug, access):
+    return {"slug": slug, "agencyCode": "bench", "category": "informasi", "channel": "online",
+            "name": {"id": slug, "en": slug}, "description": {"id": "bench", "en": "bench"},
+            "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 0,
+                         "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
+            "exposure": {"destinations": [backend], "healthCheckPath": "/health", "access": {"kind": access}}}
+
+
+admin("POST", "/api/admin/agencies", {"code": "bench", "name": {"id": "Bench", "en": "Bench"}, "description": {"id": "b", "en": "b"}})
+admin("POST", "/api/admin/services", service("echo", "public"))
+admin("POST", "/api/admin/services", service("warga", "citizen"))
+account = admin("POST", "/api/admin/accounts", {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
+redirect = "http://127.0.0.1:9/bench/callback"
+admin("POST", "/api/admin/clients", {"clientId": "bench-portal", "displayName": "Bench portal", "kind": "public", "consent": "implicit",
+                                     "redirectUris": [redirect], "postLogoutRedirectUris": [], "scopes": ["openid", "profile"],
+                                     "grants": ["authorizationCode"]})
+backend_client = admin("POST", "/api/admin/clients", {"clientId": "bench-backend", "displayName": "Bench back end", "kind": "confidential",
+                                                     "consent": "implicit", "redirectUris": [], "postLogoutRedirectUris": [],
+                                                     "scopes": ["agency:bench"], "grants": ["clientCredentials"]})
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+jar = http.cookiejar.CookieJar()
+browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+
+
+def get(url):
+    try:
+        with browser.open(url) as response:
+            return response.status, response.headers.get("Location"), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location"), error.read().decode()
+
+
+def post(url, form):
+    try:
+        with browser.open(urllib.request.Request(url, data=urllib.parse.urlencode(form).encode())) as response:
+            return response.status, response.headers.get("Location")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location")
+
+
+verifier = secrets.token_urlsafe(32)
+challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
+authorize = gateway + "/connect/authorize?" + urllib.parse.urlencode({
+    "client_id": "bench-portal", "redirect_uri": redirect, "response_type": "code", "scope": "openid profile",
+    "code_challenge": challenge, "code_challenge_method": "S256", "state": "s", "nonce": "n"})
+status, location, _ = get(authorize)
+login_page = urllib.parse.urljoin(gateway, location)
+_, _, html = get(login_page)
+token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', html).group(1)
+status, location = post(gateway + "/akun/masuk", {"login": "warga@bench.example.org", "password": account["temporaryPassword"],
+                                                   "returnUrl": urllib.parse.parse_qs(urllib.parse.urlparse(login_page).query)["ReturnUrl"][0],
+                                                   "__RequestVerificationToken": token})
+status, location, _ = get(urllib.parse.urljoin(gateway, location))
+code = urllib.parse.parse_qs(urllib.parse.urlparse(location).query)["code"][0]
+with urllib.request.urlopen(gateway + "/connect/token", data=urllib.parse.urlencode({
+        "grant_type": "authorization_code", "client_id": "bench-portal", "redirect_uri": redirect, "code": code,
+        "code_verifier": verifier}).encode()) as response:
+    tokens = json.loads(response.read())
+
+print(json.dumps({"accessToken": tokens["access_token"], "clientSecret": backend_client["clientSecret"]}))
