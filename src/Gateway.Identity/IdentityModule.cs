@@ -31,7 +31,10 @@ public static class IdentityModule
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(SignOnOptions.Section).Get<SignOnOptions>() ?? new SignOnOptions();
-        services.AddOptions<SignOnOptions>().BindConfiguration(SignOnOptions.Section).ValidateOnStart();
+        services.AddOptions<SignOnOptions>().BindConfiguration(SignOnOptions.Section)
+            .Validate(o => o.Verification.Sender != VerificationSenderKind.Smtp || !string.IsNullOrWhiteSpace(o.Verification.Smtp.Host),
+                "Identity:Verification:Smtp:Host is required when Identity:Verification:Sender is Smtp.")
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignOnOptions>, SignOnOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
