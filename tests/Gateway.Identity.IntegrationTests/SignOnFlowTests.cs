@@ -147,6 +147,64 @@ public abstract class SignOnFlowTests(GatewayFixture fixture)
         return await consent.Content.ReadAsStringAsync();
     }
 
+    [Fact]
+    public async Task A_revoked_refresh_token_no_longer_refreshes()
+    {
+        var (clientId, redirect) = await RegisterAsync(ConsentMode.Implicit);
+        var citizen = await App.CreateAccountAsync("citizen");
+        using var browser = App.NewBrowser();
+        var (verifier, challenge) = OidcFlow.NewPkce();
+        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), citizen.Email!, SignOn.Password));
+        using var http = App.CreateClient();
+        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
+        var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
+
+        var revoked = await http.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = clientId,
+            ["token"] = refreshToken,
+            ["token_type_hint"] = "refresh_token",
+        }));
+        var (status, body) = await OidcFlow.RefreshAsync(http, clientId, refreshToken);
+
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Logging_out_from_an_app_ends_the_session_and_returns_only_to_a_registered_address()
+    {
+        var (clientId, redirect) = await RegisterAsync(ConsentMode.Implicit);
+        var citizen = await App.CreateAccountAsync("citizen");
+        using var browser = App.NewBrowser();
+        var (verifier, challenge) = OidcFlow.NewPkce();
+        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), citizen.Email!, SignOn.Password));
+        using var http = App.CreateClient();
+        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
+        var idToken = tokens.GetProperty("id_token").GetString()!;
+
+        var elsewhere = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
+        {
+            ["id_token_hint"] = idToken,
+            ["post_logout_redirect_uri"] = "https://evil.example/bye",
+        }));
+        var logout = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
+        {
+            ["id_token_hint"] = idToken,
+            ["post_logout_redirect_uri"] = redirect + "/signed-out",
+            ["state"] = "bye",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, elsewhere.StatusCode);
+        Assert.Null(elsewhere.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith(redirect + "/signed-out", BrowserSession.Location(logout).ToString(), StringComparison.Ordinal);
+        // The session is gone: the next authorization asks for the password again.
+        var again = await browser.GetAsync(OidcFlow.AuthorizeUrl(clientId, redirect, OidcFlow.NewPkce().Challenge));
+        Assert.Contains("/akun/masuk", BrowserSession.Location(again).OriginalString, StringComparison.Ordinal);
+    }
+
     private async Task<(string ClientId, string Redirect)> RegisterAsync(ConsentMode consent, params string[] scopes)
     {
         var clientId = "app-" + Guid.NewGuid().ToString("N")[..10];
