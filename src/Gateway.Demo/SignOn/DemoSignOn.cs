@@ -36,7 +36,7 @@ public sealed class DemoSignOn(
         new("perizinan-dpmptsp", "Perizinan DPMPTSP", "perizinan-dpmptsp", AsksConsent: false, ["openid", "profile", "roles"]),
     ];
 
-    private readonly List<WebApplication> _apps = [];
+    private List<WebApplication> _apps = [];
     private readonly List<RunningSignOnApp> _running = [];
 
     public IReadOnlyList<RunningSignOnApp> Apps => _running;
@@ -92,15 +92,14 @@ public sealed class DemoSignOn(
         });
     }
 
+    /// <summary>Idempotent: the host may ask twice, even at once (seen when a test host is disposed).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var app in _apps)
+        foreach (var app in Interlocked.Exchange(ref _apps, []))
         {
             await app.StopAsync(cancellationToken);
             await app.DisposeAsync();
         }
-
-        _apps.Clear();
     }
 
     private static async Task<DemoAccount> EnsureAccountAsync(
