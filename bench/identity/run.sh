@@ -16,43 +16,11 @@ ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-20}"
 BACKEND=18090 NGINX=18091 GW=18092
 KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
-for tool in nginx wrk taskset python3 curl; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    [ "$(id -u)" -eq 0 ] || { echo "missing $tool (apt-get install nginx-light wrk)" >&2; exit 2; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null
-  fi
-done
-for port in $BACKEND $NGINX $GW; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    echo "port $port is in use (a previous run still going?); stop that process first" >&2; exit 2
-  fi
-done
-
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  [ -f "$work/backend.pid" ] && kill "$(cat "$work/backend.pid")" 2>/dev/null || true
-  [ -f "$work/proxy.pid" ] && kill "$(cat "$work/proxy.pid")" 2>/dev/null || true
-}
-trap cleanup EXIT
-rm -rf "$work" && mkdir -p "$work/www" "$work/logs"
-
-head -c 150 /dev/urandom | base64 -w0 | head -c 200 > "$work/www/b200"
-common="worker_processes 1; error_log $work/logs/nginx-error.log warn; events { worker_connections 4096; }"
-cat > "$work/backend.conf" <<CONF
-$common pid $work/backend.pid;
-http { access_log off; sendfile on; keepalive_requests 1000000; default_type text/plain;
-  server { listen 127.0.0.1:$BACKEND; root $work/www; location = /health { return 200 "ok"; } } }
-CONF
-cat > "$work/proxy.conf" <<CONF
-$common pid $work/proxy.pid;
-http { access_log off; keepalive_requests 1000000;
-  upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
-  server { listen 127.0.0.1:$NGINX;
-    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; } } }
-CONF
-taskset -c 0 nginx -c "$work/backend.conf" -p "$work"
-taskset -c 1 nginx -c "$work/proxy.conf" -p "$work"
+# shellcheck source=../lib/nginx-reference.sh
+source "$here/../lib/nginx-reference.sh"
+require_bench_tools
+require_free_ports $BACKEND $NGINX $GW
+start_nginx_pair $BACKEND $NGINX
 
 echo "publishing the gateway (Release)..." >&2
 dotnet publish "$root/src/Gateway.Host" -c Release -o "$work/gateway" --nologo -v quiet >/dev/null

@@ -150,13 +150,8 @@ public abstract class SignOnFlowTests(GatewayFixture fixture)
     [Fact]
     public async Task A_revoked_refresh_token_no_longer_refreshes()
     {
-        var (clientId, redirect) = await RegisterAsync(ConsentMode.Implicit);
-        var citizen = await App.CreateAccountAsync("citizen");
-        using var browser = App.NewBrowser();
-        var (verifier, challenge) = OidcFlow.NewPkce();
-        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), citizen.Email!, SignOn.Password));
+        var (clientId, _, tokens) = await SignedInAsync(browser: null);
         using var http = App.CreateClient();
-        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
         var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
 
         var revoked = await http.PostAsync("/connect/revoke", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -175,13 +170,8 @@ public abstract class SignOnFlowTests(GatewayFixture fixture)
     [Fact]
     public async Task Logging_out_from_an_app_ends_the_session_and_returns_only_to_a_registered_address()
     {
-        var (clientId, redirect) = await RegisterAsync(ConsentMode.Implicit);
-        var citizen = await App.CreateAccountAsync("citizen");
         using var browser = App.NewBrowser();
-        var (verifier, challenge) = OidcFlow.NewPkce();
-        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), citizen.Email!, SignOn.Password));
-        using var http = App.CreateClient();
-        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
+        var (clientId, redirect, tokens) = await SignedInAsync(browser);
         var idToken = tokens.GetProperty("id_token").GetString()!;
 
         var elsewhere = await browser.GetAsync(QueryHelpers.AddQueryString("/connect/endsession", new Dictionary<string, string?>
@@ -203,6 +193,19 @@ public abstract class SignOnFlowTests(GatewayFixture fixture)
         // The session is gone: the next authorization asks for the password again.
         var again = await browser.GetAsync(OidcFlow.AuthorizeUrl(clientId, redirect, OidcFlow.NewPkce().Challenge));
         Assert.Contains("/akun/masuk", BrowserSession.Location(again).OriginalString, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new client and citizen through the whole code flow (in <paramref name="browser"/>, or a throw-away one): its tokens.</summary>
+    private async Task<(string ClientId, string Redirect, System.Text.Json.JsonElement Tokens)> SignedInAsync(BrowserSession? browser)
+    {
+        var (clientId, redirect) = await RegisterAsync(ConsentMode.Implicit);
+        var citizen = await App.CreateAccountAsync("citizen");
+        using var own = browser is null ? App.NewBrowser() : null;
+        var (verifier, challenge) = OidcFlow.NewPkce();
+        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser ?? own!, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), citizen.Email!, SignOn.Password));
+        using var http = App.CreateClient();
+        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
+        return (clientId, redirect, tokens);
     }
 
     private async Task<(string ClientId, string Redirect)> RegisterAsync(ConsentMode consent, params string[] scopes)
