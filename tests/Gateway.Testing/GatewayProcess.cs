@@ -21,14 +21,15 @@ public sealed class GatewayProcess : IDisposable
     public Uri Address { get; }
 
     /// <summary>Starts the gateway on SQLite in <paramref name="dataDirectory"/> and waits until it is ready.</summary>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="allInterfaces">Listen on every interface (not only loopback), for tests that call from another address.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, bool allInterfaces = false)
     {
         var port = FreePort();
         var host = Path.Combine(AppContext.BaseDirectory, "Gateway.Host.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
         start.ArgumentList.Add(host);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["ASPNETCORE_URLS"] = allInterfaces ? $"http://0.0.0.0:{port}" : $"http://127.0.0.1:{port}";
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["Admin__Key"] = GatewayApp.AdminKey;
