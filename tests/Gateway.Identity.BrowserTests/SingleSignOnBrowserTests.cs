@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Gateway.Demo.SignOn;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,6 +29,22 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Arrived when the address matches and the element that page is known by is there, both polled by the
+    /// browser driver. Waiting for a load state after WaitForURL timed out about one CI run in ten, with the
+    /// right page shown and the log saying "load" and "networkidle" had fired while it still waited for
+    /// "domcontentloaded": the client missed a state it had already been sent. Polling has no state to miss.
+    /// </summary>
+    private static async Task ArrivedAsync(IPage page, Regex address, string selector)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(address, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
+        await page.Locator(selector).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+    }
+
+    private static Regex Exactly(string address) => new("^" + Regex.Escape(address) + "$");
+
+    private static readonly Regex SignInPage = new("/akun/masuk");
+
     [Fact]
     public async Task Register_verify_consent_then_a_second_agency_app_needs_no_password_and_sign_out_everywhere_ends_it()
     {
@@ -50,7 +67,7 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         // Agency app 1 has no login of its own: it sends the resident to SatuPintu.
         await page.GotoAsync(disdukcapil.Address);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync("**/akun/masuk**");
+        await ArrivedAsync(page, SignInPage, "#register");
         Assert.Equal(1, passwordPrompts);
 
         // No account yet: register with a NIK, then the code that the embedded sender wrote down.
@@ -61,7 +78,7 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         await page.FillAsync("#password", SignOn.Password);
         await page.FillAsync("#confirmPassword", SignOn.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/akun/verifikasi**");
+        await ArrivedAsync(page, new Regex("/akun/verifikasi"), "#code");
         await page.FillAsync("#code", _app.LastVerificationCode(email));
         await page.ClickAsync("#verify");
 
@@ -71,14 +88,14 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         Assert.Contains("NIK", await page.InnerTextAsync("ul.scopes"), StringComparison.Ordinal);
         await page.ClickAsync("#accept");
 
-        await page.WaitForURLAsync(disdukcapil.Address + "/");
+        await ArrivedAsync(page, Exactly(disdukcapil.Address + "/"), "#welcome");
         Assert.Contains("Dewi Lestari", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
         Assert.Equal(nik, await page.InnerTextAsync("span.nik"));
 
         // Agency app 2 (first-party, no consent page): one click, no password.
         await page.GotoAsync(perizinan.Address);
         await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(perizinan.Address + "/");
+        await ArrivedAsync(page, Exactly(perizinan.Address + "/"), "#welcome");
         Assert.Contains("Dewi Lestari", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("span.nik").CountAsync()); // app 2 was not allowed the NIK
         Assert.Equal(1, passwordPrompts);
@@ -87,9 +104,9 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         var gateway = _app.CreateClient().BaseAddress!.ToString().TrimEnd('/');
         await page.GotoAsync(gateway + "/akun");
         await page.ClickAsync("#sign-out-everywhere");
-        await page.WaitForURLAsync("**/akun/keluar**");
+        await ArrivedAsync(page, new Regex("/akun/keluar"), "a[href='/akun/masuk']");
         await page.GotoAsync(perizinan.Address + "/masuk");
-        await page.WaitForURLAsync("**/akun/masuk**");
+        await ArrivedAsync(page, SignInPage, "#password");
         Assert.Equal(2, passwordPrompts);
         Assert.Equal(1, await page.Locator("#password").CountAsync());
     }
