@@ -44,6 +44,7 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueState>();
         services.AddSingleton<CatalogueSearchIndex>();
         services.AddSingleton<IAgencyDirectory, CatalogueAgencyDirectory>();
+        services.AddSingleton<IServiceDirectory, CatalogueServiceDirectory>();
         services.AddHostedService<CatalogueRefresher>();
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();

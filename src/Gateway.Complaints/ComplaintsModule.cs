@@ -22,7 +22,6 @@ public static class ComplaintsModule
         builder.AddModuleDatabase<ComplaintsDbContext, SqliteComplaintsDbContext, PostgresComplaintsDbContext>(DatabaseName);
         builder.Services.AddOptions<ComplaintOptions>().BindConfiguration(ComplaintOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Complaints:TimeZone is not a known time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")
             .Validate(o => o.Rules.All(r => r.Category.Length > 0 && r.AgencyCode.Length > 0), "Every Complaints:Rules entry needs a Category and an AgencyCode.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);

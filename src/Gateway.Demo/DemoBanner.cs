@@ -13,6 +13,7 @@ internal sealed partial class DemoBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
     SampleAgencyApps apps,
+    LegacyApps.DemoLegacyApps legacyApps,
     DemoSignOn signOn,
     AdminKeyStore adminKey,
     ILogger<DemoBanner> logger) : IHostedService
@@ -49,6 +50,9 @@ internal sealed partial class DemoBanner(
             .. signOn.Accounts.Select(a => $"    {a.Role,-8} {a.Name,-18} {a.Login,-40} {a.Password}"),
             "  Aplikasi web dinas dengan SSO / agency web apps with single sign-on:",
             .. signOn.Apps.Select(a => $"    {a.Spec.Name,-20} {a.Address}"),
+            $"  Permohonan layanan / service requests: POST {gateway}/api/requests sebagai warga / as the citizen (docs/adapters.md)",
+            "  Sistem lama di balik adapter / legacy systems behind adapters (petugas contoh memproses tiap kasus / a stand-in clerk moves each case):",
+            .. legacyApps.Running.Select(r => $"    {r.System.Adapter,-12} {r.App.Name,-22} {r.App.BaseAddress}  {string.Join(", ", r.System.Services)}"),
         ];
         return string.Join(Environment.NewLine, lines);
     }

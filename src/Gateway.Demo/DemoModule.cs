@@ -1,3 +1,4 @@
+using Gateway.Demo.LegacyApps;
 using Gateway.Demo.SampleApps;
 using Gateway.Demo.Seed;
 using Gateway.Demo.SignOn;
@@ -19,6 +20,12 @@ public static class DemoModule
         }
 
         // Order matters: hosted services start in registration order, after the catalogue's first load.
+        var legacyApps = new DemoLegacyApps();
+        legacyApps.Configure(builder.Configuration, builder.Configuration);
+        builder.Services.AddSingleton(legacyApps);
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoLegacyApps>());
+        builder.Services.AddSingleton(options);
+        builder.Services.AddHostedService<DemoClerk>();
         builder.Services.AddSingleton<SampleAgencyApps>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SampleAgencyApps>());
         builder.Services.AddHostedService<DemoSeeder>();

@@ -7,4 +7,7 @@ public sealed class DemoOptions
 
     /// <summary>Seed the demo city and start its sample apps. Off for a real deployment.</summary>
     public bool Enabled { get; set; }
+
+    /// <summary>How often the demo's stand-in clerks move each open case in the legacy systems one step on.</summary>
+    public int ClerkSeconds { get; set; } = 20;
 }

@@ -1,3 +1,8 @@
+using Adapters.Disdukcapil;
+using Adapters.Dpmptsp;
+using Adapters.Lapor;
+using Adapters.Rsud;
+using Gateway.Adapters.Sdk.Registration;
 using Gateway.Catalogue;
 using Gateway.Catalogue.Events;
 using Gateway.Complaints;
@@ -7,15 +12,23 @@ using Gateway.Host;
 using Gateway.Identity;
 using Gateway.Messaging;
 using Gateway.Platform;
+using Gateway.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPlatform();
 builder.AddMessaging(consumers => consumers
     .AddCatalogueConsumers()
-    .AddComplaintConsumers());
+    .AddComplaintConsumers()
+    .AddRequestConsumers());
 builder.AddCatalogue();
 builder.AddComplaints();
+builder.AddRequests();
+builder.AddAdapters(adapters => adapters
+    .AddDisdukcapil()
+    .AddDpmptsp()
+    .AddRsud()
+    .AddLapor());
 builder.AddGatewayIdentity();
 builder.AddDemoCity();
 builder.AddApiDocumentation();
@@ -27,6 +40,7 @@ app.MapPlatformEndpoints();
 app.MapApiDocumentation();
 app.MapCatalogue();
 app.MapComplaints();
+app.MapRequests();
 app.MapGatewayIdentity();
 app.MapMessaging();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.DataProtection;
 using Gateway.Platform.Localization;
@@ -36,6 +37,12 @@ public static class PlatformModule
             .Validate(o => string.IsNullOrEmpty(o.Key) || o.Key.Length >= AdminKeyOptions.MinimumLength,
                 $"Admin:Key must be at least {AdminKeyOptions.MinimumLength} characters (or empty to generate one).")
             .ValidateOnStart();
+
+        services.AddOptions<CityCalendarOptions>().BindConfiguration(CityCalendarOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Calendar:TimeZone is not a known time zone (e.g. Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")
+            .ValidateOnStart();
+        services.AddSingleton<WorkingCalendar>();
 
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks();

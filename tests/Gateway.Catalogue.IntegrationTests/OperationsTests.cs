@@ -58,7 +58,7 @@ public sealed class OperationsTests
         // The server URL depends on the port; the committed file has none.
         served.AsObject().Remove("servers");
         var canonical = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
-        var file = Path.Combine(RepositoryRoot(), "openapi", "gateway.json");
+        var file = Path.Combine(RepositoryRoot.Path, "openapi", "gateway.json");
 
         if (Environment.GetEnvironmentVariable("SATUPINTU_UPDATE_OPENAPI") == "1")
         {
@@ -69,16 +69,5 @@ public sealed class OperationsTests
         var committed = JsonNode.Parse(await File.ReadAllTextAsync(file))!;
         Assert.True(JsonNode.DeepEquals(served, committed),
             "openapi/gateway.json differs from the served document: review the API change, then run SATUPINTU_UPDATE_OPENAPI=1 dotnet test --filter OpenAPI");
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Gateway.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,7 @@
 using Gateway.Complaints.Routing;
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Complaints.Tests;
@@ -17,7 +18,7 @@ public sealed class ComplaintRouterTests
             new RoutingRule { Category = "adminduk", AgencyCode = "disdukcapil" },
             new RoutingRule { Category = "sampah", AgencyCode = "dlh" },
         ],
-    }), new Directory(registered));
+    }), new Directory(registered), new WorkingCalendar([], TimeZoneInfo.FindSystemTimeZoneById("Asia/Jakarta")));
 
     [Theory]
     [InlineData("jalan-rusak", "dpupr")]

@@ -65,6 +65,20 @@ public static class SignOn
         return user;
     }
 
+    /// <summary>A new account of <paramref name="role"/>, signed in to the gateway's pages (session cookie) in a browser-like client.</summary>
+    public static async Task<(GatewayUser User, BrowserSession Browser)> SignedInAsync(this GatewayApp app, string role, string? agencyCode = null)
+    {
+        var user = await app.CreateAccountAsync(role, agencyCode);
+        var browser = app.NewBrowser();
+        var response = await browser.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = user.Email!, ["password"] = Password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {role} answered {(int)response.StatusCode}");
+        }
+
+        return (user, browser);
+    }
+
     /// <summary>Registers a client through the admin API; returns its secret (confidential) or null.</summary>
     public static async Task<string?> RegisterClientAsync(this GatewayApp app, ClientInput client)
     {

@@ -25,6 +25,7 @@ public sealed record AdminServiceView(
     ServiceStandard Standard,
     ExposureView? Exposure,
     HealthView? Health,
+    System.Text.Json.JsonElement? RequestForm,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version);
@@ -60,6 +61,7 @@ internal static class AdminViewMapping
         s.Standard,
         s.Exposure?.ToView(),
         health.Get(s.Slug)?.ToView(),
+        s.RequestForm is null ? null : System.Text.Json.JsonDocument.Parse(s.RequestForm).RootElement.Clone(),
         s.CreatedAt,
         s.UpdatedAt,
         s.Version);

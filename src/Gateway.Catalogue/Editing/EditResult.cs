@@ -7,7 +7,7 @@ namespace Gateway.Catalogue.Editing;
 public sealed record EditFailure(ProblemKind Kind, BilingualText? Detail = null, IDictionary<string, string[]>? Errors = null)
 {
     public static EditFailure Field(ProblemKind kind, string field, BilingualText message) =>
-        new(kind, message, new Dictionary<string, string[]> { [field] = [message.Localize()] });
+        new(kind, message, Problems.FieldError(field, message));
 
     public override string ToString() =>
         $"{Kind.Code}: {Detail?.En} {string.Join("; ", Errors?.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}") ?? [])}";

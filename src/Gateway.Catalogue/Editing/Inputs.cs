@@ -17,7 +17,8 @@ public sealed record ServiceInput(
     string? Category,
     ServiceChannel? Channel,
     StandardInput? Standard,
-    ExposureInput? Exposure);
+    ExposureInput? Exposure,
+    System.Text.Json.JsonElement? RequestForm = null);
 
 /// <summary>The published service standard (Law 25/2009 art. 21).</summary>
 public sealed record StandardInput(

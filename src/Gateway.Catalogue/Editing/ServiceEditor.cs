@@ -61,6 +61,7 @@ public sealed class ServiceEditor
                 Description = input.Description!,
                 Category = input.Category!,
                 Standard = ToStandard(input.Standard!),
+                RequestForm = FormOf(input),
                 CreatedAt = now,
             };
             Apply(service, agency, input, now);
@@ -106,6 +107,7 @@ public sealed class ServiceEditor
             service.Description = input.Description!;
             service.Category = input.Category!;
             service.Standard = ToStandard(input.Standard!);
+            service.RequestForm = FormOf(input);
             Apply(service, agency, input, _time.GetUtcNow());
             service.Version++;
             if (input.Exposure is not null
@@ -218,6 +220,9 @@ public sealed class ServiceEditor
         service.UpdatedAt = _time.GetUtcNow();
         service.Version++;
     }
+
+    private static string? FormOf(ServiceInput input) =>
+        input.RequestForm is { ValueKind: not System.Text.Json.JsonValueKind.Null } form ? form.GetRawText() : null;
 
     private static ServiceStandard ToStandard(StandardInput s) => new()
     {

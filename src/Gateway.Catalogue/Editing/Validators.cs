@@ -43,6 +43,14 @@ internal sealed class ServiceInputValidator : AbstractValidator<ServiceInput>
         RuleFor(s => s.Channel).NotNull().IsInEnum();
         RuleFor(s => s.Standard!).NotNull().SetValidator(new StandardInputValidator());
         RuleFor(s => s.Exposure).SetValidator(new ExposureInputValidator()!).When(s => s.Exposure is not null);
+        RuleFor(s => s.RequestForm).Custom((form, context) =>
+        {
+            if (form is { ValueKind: not System.Text.Json.JsonValueKind.Null } json
+                && !Gateway.Platform.Forms.FormSchema.TryParse(json.GetRawText(), out _, out var error))
+            {
+                context.AddFailure("requestForm", error.Localize());
+            }
+        });
     }
 }
 

@@ -25,6 +25,12 @@ public sealed class Service
 
     public ServiceHealthRecord? Health { get; set; }
 
+    /// <summary>
+    /// The application form as a JSON Schema (flat: text, number and yes/no fields); null when the
+    /// service takes no requests through the gateway. Kept as the administrator wrote it.
+    /// </summary>
+    public string? RequestForm { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; } = 1;

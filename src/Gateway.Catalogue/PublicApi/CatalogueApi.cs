@@ -3,6 +3,7 @@ using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Agencies;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -116,9 +117,9 @@ internal static class CatalogueApi
         return new CachedJson<ServicePage>(new ServicePage(filtered.Count, number, size, items));
     }
 
-    private static IResult Detail(string slug, CatalogueState state, ServiceHealthBoard health) =>
+    private static IResult Detail(string slug, CatalogueState state, ServiceHealthBoard health, IServiceDirectory forms) =>
         state.Current.BySlug.TryGetValue(slug, out var service)
-            ? new CachedJson<ServiceDetail>(service.ToDetail(health))
+            ? new CachedJson<ServiceDetail>(service.ToDetail(health, forms))
             : Problems.NotFound(Messages.UnknownService.With(slug));
 
     private static CachedJson<List<AgencySummary>> Agencies(CatalogueState state)

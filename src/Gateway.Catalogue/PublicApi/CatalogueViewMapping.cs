@@ -1,5 +1,6 @@
 using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Agencies;
 
 namespace Gateway.Catalogue.PublicApi;
 
@@ -18,7 +19,8 @@ internal static class CatalogueViewMapping
         StatusOf(s, health),
         s.Exposure?.PathPrefix);
 
-    public static ServiceDetail ToDetail(this Service s, ServiceHealthBoard health) => new(
+    /// <param name="forms">Where the service's form is kept parsed (once per catalogue version).</param>
+    public static ServiceDetail ToDetail(this Service s, ServiceHealthBoard health, IServiceDirectory forms) => new(
         s.Slug,
         s.Name.Localize(),
         s.Description.Localize(),
@@ -35,7 +37,8 @@ internal static class CatalogueViewMapping
             s.Standard.Product.Localize(),
             s.Standard.ComplaintChannel.Localize()),
         StatusOf(s, health),
-        s.Exposure is { } e ? new ServiceAccess(e.PathPrefix, e.Methods, e.Access.Kind) : null);
+        s.Exposure is { } e ? new ServiceAccess(e.PathPrefix, e.Methods, e.Access.Kind) : null,
+        forms.Find(s.Slug)?.RequestForm?.Document);
 
     public static AgencyRef ToRef(this Agency a) => new(a.Code, a.Name.Localize());
 

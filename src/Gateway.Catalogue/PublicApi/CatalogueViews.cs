@@ -28,7 +28,8 @@ public sealed record ServiceDetail(
     ServiceChannel Channel,
     StandardView Standard,
     ServiceStatus? Status,
-    ServiceAccess? Access);
+    ServiceAccess? Access,
+    System.Text.Json.JsonElement? RequestForm);
 
 /// <summary>Where and how to call the service through the gateway; null when it is counter-only.</summary>
 public sealed record ServiceAccess(string Path, IReadOnlyList<string> Methods, AccessRuleKind Rule);

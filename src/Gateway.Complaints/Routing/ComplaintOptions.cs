@@ -3,7 +3,7 @@ using Gateway.Contracts.Events.V1;
 
 namespace Gateway.Complaints.Routing;
 
-/// <summary>Settings under <c>Complaints</c>: routing rules, response times and the city's working calendar.</summary>
+/// <summary>Settings under <c>Complaints</c>: routing rules and response times (working days on the city's <c>Calendar</c>).</summary>
 public sealed class ComplaintOptions
 {
     public const string Section = "Complaints";
@@ -17,13 +17,6 @@ public sealed class ComplaintOptions
 
     /// <summary>Working days an agency has to answer, by complaint class.</summary>
     public ResponseTimes ResponseWorkingDays { get; set; } = new();
-
-    /// <summary>Public holidays and collective leave (cuti bersama), as dates: no working days.</summary>
-    public List<DateOnly> Holidays { get; set; } = [];
-
-    /// <summary>The city's time zone; working days are counted on its calendar (WIB by default).</summary>
-    [Required]
-    public string TimeZone { get; set; } = "Asia/Jakarta";
 }
 
 public sealed class RoutingRule

@@ -1,5 +1,6 @@
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Calendar;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Complaints.Routing;
@@ -8,15 +9,14 @@ namespace Gateway.Complaints.Routing;
 internal sealed record RoutingDecision(string AgencyCode, bool Unrouted, string Note, int ResponseWorkingDays, DateTimeOffset ResponseDueAt);
 
 /// <summary>Applies the configured category rules. Never fails to decide: no match means the fallback queue.</summary>
-internal sealed class ComplaintRouter(IOptions<ComplaintOptions> options, IAgencyDirectory agencies)
+internal sealed class ComplaintRouter(IOptions<ComplaintOptions> options, IAgencyDirectory agencies, WorkingCalendar calendar)
 {
     private readonly ComplaintOptions _options = options.Value;
-    private readonly WorkingCalendar _calendar = new(options.Value.Holidays, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
 
     public RoutingDecision Route(string category, ComplaintClass complaintClass, DateTimeOffset filedAt)
     {
         var days = _options.ResponseWorkingDays.For(complaintClass);
-        var due = _calendar.AddWorkingDays(filedAt, days);
+        var due = calendar.AddWorkingDays(filedAt, days);
         var rule = _options.Rules.FirstOrDefault(r => Matches(r.Category, category));
         if (rule is null)
         {

@@ -43,6 +43,11 @@ internal static class DemoAgencies
             "Data terpadu kesejahteraan sosial dan surat keterangan tidak mampu.",
             "Integrated social welfare data and certificates of low income.",
             "dinsos@demo.satupintu.id", "(022) 7208007"),
+        Agency("diskominfo",
+            "Dinas Komunikasi dan Informatika", "Communication and Informatics Office",
+            "Pengelola SatuPintu dan kanal pengaduan SP4N-LAPOR! kota.",
+            "Runs SatuPintu and the city's SP4N-LAPOR! complaint channel.",
+            "diskominfo@demo.satupintu.id", "(022) 7208000"),
     ];
 
     private static AgencyInput Agency(string code, string nameId, string nameEn, string descId, string descEn, string email, string phone) =>

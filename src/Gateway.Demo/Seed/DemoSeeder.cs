@@ -1,7 +1,9 @@
 using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Model;
+using Gateway.Catalogue.Persistence;
 using Gateway.Demo.SampleApps;
 using Gateway.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,9 @@ internal sealed partial class DemoSeeder(
         var agencies = scope.ServiceProvider.GetRequiredService<AgencyEditor>();
         var services = scope.ServiceProvider.GetRequiredService<ServiceEditor>();
         int createdAgencies = 0, createdServices = 0;
+        var withForms = DemoServices.All.Where(s => s.Input.RequestForm is not null).Select(s => s.Input.Slug!).ToList();
+        var storedWithoutForm = (await scope.ServiceProvider.GetRequiredService<CatalogueDbContext>().Services.AsNoTracking()
+            .Where(s => s.RequestForm == null && withForms.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
 
         foreach (var agency in DemoAgencies.All)
         {
@@ -41,6 +46,12 @@ internal sealed partial class DemoSeeder(
             if (Ensure(created.Failure, input.Slug!))
             {
                 createdServices++;
+            }
+            else if (storedWithoutForm.Contains(input.Slug!))
+            {
+                // A city seeded before forms existed gets them (and its exposure) on the next start.
+                var updated = await services.UpdateAsync(input.Slug!, input with { Exposure = exposure }, expectedVersion: null, cancellationToken);
+                Ensure(updated.Failure, input.Slug!);
             }
             else if (exposure is not null)
             {

@@ -23,6 +23,7 @@ internal static class DemoServices
     private const string Bencana = "UU 24/2007 tentang Penanggulangan Bencana";
     private const string Lalin = "UU 22/2009 tentang Lalu Lintas dan Angkutan Jalan";
     private const string Sosial = "UU 13/2011 tentang Penanganan Fakir Miskin";
+    private const string Lapor = "Perpres 76/2013 tentang Pengelolaan Pengaduan Pelayanan Publik";
 
     private static readonly LocalizedText Ktp = new("Fotokopi KTP-el pemohon", "Copy of the applicant's e-ID card");
     private static readonly LocalizedText Kk = new("Fotokopi Kartu Keluarga", "Copy of the family card");
@@ -144,6 +145,13 @@ internal static class DemoServices
             "Surat keterangan tidak mampu untuk keringanan biaya pendidikan atau kesehatan.", "Certificate of low income for school or health fee relief.",
             [Sosial], [Kk, Ktp, new("Surat pengantar kelurahan", "Cover letter from the village office")],
             2, 0, new("Surat Keterangan Tidak Mampu", "Certificate of low income"), null),
+
+        Service("pengaduan-lapor", "diskominfo", "pengaduan", ServiceChannel.Online,
+            "Pengaduan SP4N-LAPOR!", "SP4N-LAPOR! Complaint",
+            "Sampaikan pengaduan tentang pelayanan publik kota; LAPOR! meneruskannya ke dinas yang bertanggung jawab.",
+            "File a complaint about a city public service; LAPOR! forwards it to the responsible agency.",
+            [Lapor], [new("Uraian kejadian yang jelas (minimal 20 karakter)", "A clear account of what happened (at least 20 characters)")],
+            5, 0, new("Nomor laporan LAPOR! dan tindak lanjut dinas", "A LAPOR! report number and the agency's follow-up"), null),
     ];
 
     private static DemoService Service(
@@ -157,7 +165,8 @@ internal static class DemoServices
                     new LocalizedText(
                         $"SP4N-LAPOR! (lapor.go.id, SMS 1708) atau meja pengaduan {agency.ToUpperInvariant()}",
                         $"SP4N-LAPOR! (lapor.go.id, SMS 1708) or the {agency.ToUpperInvariant()} complaint desk")),
-                Exposure: null),
+                Exposure: null,
+                RequestForm: DemoForms.For(slug)),
             route);
 
     private static LocalizedText[] Procedure(ServiceChannel channel) => channel switch

@@ -5,12 +5,15 @@ namespace Gateway.Messaging.Outbox;
 
 /// <summary>
 /// Wakes the dispatcher when this instance commits events, so they go out in milliseconds instead of
-/// at the next poll. Registered as an EF interceptor on every module's context.
+/// at the next poll. Registered as an EF interceptor on every module's context. A save inside an
+/// explicit transaction wakes it at the commit: woken at the save, the dispatcher would look before the
+/// rows are visible and then sleep a whole poll interval.
 /// </summary>
-internal sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
+internal sealed class OutboxSignal : SaveChangesInterceptor, IDbTransactionInterceptor, IDisposable
 {
     // After a save the entries are Unchanged, so whether events were added is noted before it.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> Pending = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, object> AwaitingCommit = [];
     private static readonly object Marker = new();
 
     private readonly SemaphoreSlim _pending = new(0, 1);
@@ -58,21 +61,75 @@ internal sealed class OutboxSignal : SaveChangesInterceptor, IDisposable
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>A failed save published nothing: forget it, or the pooled context's next save would find a stale mark.</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private static void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            Pending.Remove(context);
+        }
+    }
+
     private static void Remember(DbContext? context)
     {
         if (context is not null && context.Model.FindEntityType(typeof(OutboxMessage)) is not null
             && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            Pending.Add(context, Marker);
+            // AddOrUpdate: contexts are pooled, and a failed save leaves its mark behind (see SaveChangesFailed).
+            Pending.AddOrUpdate(context, Marker);
         }
     }
 
     private void WakeIfEvents(DbContext? context)
     {
-        if (context is not null && Pending.Remove(context))
+        if (context is null || !Pending.Remove(context))
+        {
+            return;
+        }
+
+        if (context.Database.CurrentTransaction is not null)
+        {
+            AwaitingCommit.AddOrUpdate(context, Marker);
+            return;
+        }
+
+        Notify();
+    }
+
+    public void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && AwaitingCommit.Remove(context))
         {
             Notify();
         }
+    }
+
+    public Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            AwaitingCommit.Remove(context);
+        }
+    }
+
+    public Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
     }
 
     public void Dispose() => _pending.Dispose();

@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using Gateway.Messaging.Bus;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

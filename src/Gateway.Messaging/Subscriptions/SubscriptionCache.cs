@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

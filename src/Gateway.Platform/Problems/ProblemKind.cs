@@ -56,6 +56,12 @@ public sealed record ProblemKind(int Status, string Code, BilingualText Title)
     public static readonly ProblemKind UnsupportedMediaType = new(415, "unsupported-media-type",
         new("Format isi permintaan tidak didukung; kirim application/json.", "Unsupported request body format; send application/json."));
 
+    public static readonly ProblemKind Unprocessable = new(422, "unprocessable",
+        new("Permintaan dipahami tetapi tidak dapat diproses.", "The request was understood but cannot be processed."));
+
+    public static readonly ProblemKind PayloadTooLarge = new(413, "payload-too-large",
+        new("Berkas terlalu besar.", "The file is too large."));
+
     public static readonly ProblemKind Internal = new(500, "internal",
         new("Terjadi kesalahan pada gateway. Sebutkan traceId saat melapor.", "The gateway failed. Quote the traceId when reporting it."));
 
@@ -68,7 +74,7 @@ public sealed record ProblemKind(int Status, string Code, BilingualText Title)
     private static IEnumerable<ProblemKind> All =>
     [
         Validation, Unauthorized, Forbidden, NotFound, MethodNotAllowed, Conflict, PreconditionFailed,
-        UnsupportedMediaType, Internal, UpstreamUnavailable, ServiceUnavailable, UpstreamTimeout,
+        UnsupportedMediaType, Unprocessable, PayloadTooLarge, Internal, UpstreamUnavailable, ServiceUnavailable, UpstreamTimeout,
     ];
 
     public static readonly ProblemKind UpstreamTimeout = new(504, "upstream-timeout",

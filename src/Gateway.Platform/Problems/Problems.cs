@@ -24,6 +24,9 @@ public static class Problems
 
     public static IResult NotFound(BilingualText detail) => Result(ProblemKind.NotFound, detail);
 
+    /// <summary>The <c>errors</c> of a problem about one field, in the caller's language.</summary>
+    public static Dictionary<string, string[]> FieldError(string field, BilingualText message) => new() { [field] = [message.Localize()] };
+
     /// <summary>
     /// For code outside endpoints (middleware, proxy, authentication handlers), which may run where the
     /// localization middleware did not: the problem is built after the caller's language is applied.

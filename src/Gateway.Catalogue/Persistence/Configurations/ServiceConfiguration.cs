@@ -21,6 +21,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.Property(s => s.Category).HasMaxLength(40);
         builder.HasIndex(s => s.Category);
         builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Property(s => s.RequestForm).HasMaxLength(64 * 1024);
 
         // The standard is read and written whole, so it is one JSON document (jsonb on PostgreSQL).
         builder.Property(s => s.Standard).HasConversion(

@@ -234,6 +234,11 @@ namespace Gateway.Catalogue.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("RequestForm")
+                        .HasMaxLength(65536)
+                        .HasColumnType("character varying(65536)")
+                        .HasColumnName("request_form");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -229,6 +229,11 @@ namespace Gateway.Catalogue.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("RequestForm")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_form");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -1,13 +1,23 @@
-namespace Gateway.Complaints.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Platform.Calendar;
 
 /// <summary>
 /// Counts working days on the city's calendar: Monday to Friday, minus configured holidays. A deadline
 /// of N working days falls at the same local time of day N working days later; a complaint filed on a
-/// weekend or holiday starts counting from the next working day's start.
+/// weekend or holiday starts counting from the next working day's start. One per city, shared by every
+/// module that promises deadlines (complaints, service requests).
 /// </summary>
-internal sealed class WorkingCalendar(IReadOnlyCollection<DateOnly> holidays, TimeZoneInfo timeZone)
+public sealed class WorkingCalendar(IReadOnlyCollection<DateOnly> holidays, TimeZoneInfo timeZone)
 {
     private readonly HashSet<DateOnly> _holidays = [.. holidays];
+
+    public WorkingCalendar(IOptions<CityCalendarOptions> options)
+        : this(options.Value.Holidays, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone))
+    {
+    }
+
+    public TimeZoneInfo TimeZone => timeZone;
 
     public bool IsWorkingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_holidays.Contains(day);

@@ -1,6 +1,6 @@
-namespace Gateway.Messaging;
+namespace Gateway.Platform.Hosting;
 
-internal static class PeriodicTimerExtensions
+public static class PeriodicTimerExtensions
 {
     /// <summary>False when the host stops during the wait: the normal way out of a loop, not a failure of the service.</summary>
     public static async Task<bool> NextTickOrStopAsync(this PeriodicTimer timer, CancellationToken stoppingToken)

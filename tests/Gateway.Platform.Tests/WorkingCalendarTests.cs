@@ -1,6 +1,6 @@
-using Gateway.Complaints.Routing;
+using Gateway.Platform.Calendar;
 
-namespace Gateway.Complaints.Tests;
+namespace Gateway.Platform.Tests;
 
 public sealed class WorkingCalendarTests
 {

@@ -1,0 +1,48 @@
+using Adapters.Disdukcapil;
+using Adapters.Disdukcapil.LegacyApp;
+using Gateway.Adapters.SampleHost;
+using Gateway.Adapters.Sdk.Registration;
+using Gateway.Adapters.TestKit;
+using Gateway.Contracts.Events.V1;
+
+namespace Adapters.Disdukcapil.Tests;
+
+public sealed class SiakFixture : AdapterFixture
+{
+    public const string ApiKey = "siak-test-key-0123456789";
+
+    public override string AdapterName => DisdukcapilRegistration.Name;
+
+    public override string ServiceSlug => "akta-kelahiran";
+
+    public override IReadOnlyDictionary<string, string> SampleFields { get; } = new Dictionary<string, string>
+    {
+        ["nama_anak"] = "Aditya Pratama",
+        ["tanggal_lahir"] = "2026-11-02",
+        ["tempat_lahir"] = "Bandung",
+    };
+
+    public override IReadOnlyDictionary<string, ServiceRequestStatus> ExpectedStatuses { get; } = new Dictionary<string, ServiceRequestStatus>
+    {
+        ["BARU"] = ServiceRequestStatus.Submitted,
+        ["VERIFIKASI"] = ServiceRequestStatus.Verified,
+        ["PROSES"] = ServiceRequestStatus.InProcess,
+        ["BERKAS_KURANG"] = ServiceRequestStatus.NeedsInformation,
+        ["SELESAI"] = ServiceRequestStatus.Completed,
+        ["DITOLAK"] = ServiceRequestStatus.Rejected,
+    };
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["ApiKeyHeader"] = SiakApp.KeyHeader,
+        ["ApiKey"] = ApiKey,
+    };
+
+    protected override Task<SampleLegacyApp> StartLegacyAppAsync() => SiakApp.StartAsync(ApiKey);
+
+    protected override void Register(AdapterBuilder adapters) => adapters.AddDisdukcapil();
+}
+
+public sealed class SiakConformanceTests(SiakFixture fixture) : AdapterConformanceTests<SiakFixture>(fixture);
+
+public sealed class SiakDocumentTests(SiakFixture fixture) : DocumentConformanceTests<SiakFixture>(fixture);

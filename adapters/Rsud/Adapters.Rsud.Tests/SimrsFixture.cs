@@ -1,0 +1,46 @@
+using System.Globalization;
+using Adapters.Rsud.LegacyApp;
+using Gateway.Adapters.SampleHost;
+using Gateway.Adapters.Sdk.Registration;
+using Gateway.Adapters.TestKit;
+using Gateway.Contracts.Events.V1;
+
+namespace Adapters.Rsud.Tests;
+
+public sealed class SimrsFixture : AdapterFixture
+{
+    public const string Password = "simrs-test-password-0123456789";
+
+    public override string AdapterName => RsudRegistration.Name;
+
+    public override string ServiceSlug => "antrian-poli";
+
+    public override IReadOnlyDictionary<string, string> SampleFields { get; } = new Dictionary<string, string>
+    {
+        ["poli"] = "anak",
+        ["tanggal_kunjungan"] = DateTime.UtcNow.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public override IReadOnlyDictionary<string, ServiceRequestStatus> ExpectedStatuses { get; } = new Dictionary<string, ServiceRequestStatus>
+    {
+        ["TERDAFTAR"] = ServiceRequestStatus.Verified,
+        ["DIPANGGIL"] = ServiceRequestStatus.InProcess,
+        ["DILAYANI"] = ServiceRequestStatus.InProcess,
+        ["RUJUK_ULANG"] = ServiceRequestStatus.NeedsInformation,
+        ["SELESAI"] = ServiceRequestStatus.Completed,
+        ["TIDAK_HADIR"] = ServiceRequestStatus.Rejected,
+        ["BATAL"] = ServiceRequestStatus.Rejected,
+    };
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["Username"] = SimrsApp.Username,
+        ["Password"] = Password,
+    };
+
+    protected override Task<SampleLegacyApp> StartLegacyAppAsync() => SimrsApp.StartAsync(Password);
+
+    protected override void Register(AdapterBuilder adapters) => adapters.AddRsud();
+}
+
+public sealed class SimrsConformanceTests(SimrsFixture fixture) : AdapterConformanceTests<SimrsFixture>(fixture);

@@ -1,0 +1,93 @@
+using Gateway.Adapters.SampleHost;
+using Gateway.Adapters.Sdk.Contract;
+using Gateway.Adapters.Sdk.Registration;
+using Gateway.Contracts.Adapters.V1;
+using Gateway.Contracts.Events.V1;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace Gateway.Adapters.TestKit;
+
+/// <summary>
+/// What an adapter's test project tells the kit: how to start its legacy app, how to register the
+/// adapter, which statuses the legacy app has and what each must mean, and a valid submission. The kit
+/// then builds the adapter the way the gateway does (SDK defaults, settings from configuration).
+/// </summary>
+public abstract class AdapterFixture : IAsyncLifetime
+{
+    private IHost? _host;
+
+    /// <summary>The name the adapter registers under (its <c>Adapters:{Name}</c> section).</summary>
+    public abstract string AdapterName { get; }
+
+    /// <summary>Every status the legacy app can report, and the status it must map to.</summary>
+    public abstract IReadOnlyDictionary<string, ServiceRequestStatus> ExpectedStatuses { get; }
+
+    /// <summary>The catalogue service the test submissions are for.</summary>
+    public abstract string ServiceSlug { get; }
+
+    /// <summary>The form answers of a valid submission.</summary>
+    public abstract IReadOnlyDictionary<string, string> SampleFields { get; }
+
+    public SampleLegacyApp LegacyApp { get; private set; } = null!;
+
+    public IServiceAdapter Adapter => _host!.Services.GetRequiredKeyedService<IServiceAdapter>(AdapterName);
+
+    /// <summary>Starts the legacy app (on loopback).</summary>
+    protected abstract Task<SampleLegacyApp> StartLegacyAppAsync();
+
+    /// <summary>One line, as in the gateway's host: e.g. <c>adapters.AddDisdukcapil()</c>.</summary>
+    protected abstract void Register(AdapterBuilder adapters);
+
+    /// <summary>Settings beyond the base address the legacy app needs (credentials), as configuration keys under <c>Adapters:{Name}</c>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>A submission as the gateway would send it; each call is a new request unless a tracking number is given.</summary>
+    public AdapterSubmission NewSubmission(string? trackingNumber = null) => new()
+    {
+        RequestId = Guid.NewGuid(),
+        TrackingNumber = trackingNumber ?? $"TST-{AdapterName.ToUpperInvariant()}-2026-{Random.Shared.Next(1, 999_999):D6}",
+        ServiceSlug = ServiceSlug,
+        AgencyCode = AdapterName.ToLowerInvariant(),
+        Applicant = new Applicant { CitizenId = Guid.NewGuid(), Nik = "3273015708900001", Name = "Siti Rahmawati", Email = "siti@example.id", Phone = "+6281234567890" },
+        Fields = SampleFields,
+        SubmittedAt = DateTimeOffset.UtcNow,
+        DueAt = DateTimeOffset.UtcNow.AddDays(14),
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        LegacyApp = await StartLegacyAppAsync();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var section = $"{AdapterOptions.Section}:{AdapterName}";
+        var settings = new Dictionary<string, string?>(Settings.ToDictionary(s => $"{section}:{s.Key}", s => s.Value))
+        {
+            [$"{section}:BaseAddress"] = LegacyApp.BaseAddress.ToString(),
+            [$"{section}:TimeoutSeconds"] = "2",
+            // The suite injects faults on purpose, one after another; the breaker would then (rightly)
+            // refuse the next tests' calls. Judging the adapter needs every call to reach the app.
+            [$"{section}:CircuitBreakerMinimumCalls"] = "100000",
+            [$"{section}:Services:0"] = ServiceSlug,
+        };
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddAdapters(Register);
+        _host = builder.Build();
+        await _host.StartAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+
+        await LegacyApp.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,24 @@
+using Gateway.Platform.Forms;
+
+namespace Gateway.Platform.Agencies;
+
+/// <summary>
+/// What another module needs to know about a catalogue service (service requests: who owns it, its
+/// promised completion time, its form) without depending on the catalogue module. The catalogue
+/// implements it from its in-memory snapshot.
+/// </summary>
+public interface IServiceDirectory
+{
+    ServiceEntry? Find(string slug);
+}
+
+/// <summary>A service as other modules see it.</summary>
+/// <param name="CompletionWorkingDays">From the published service standard; 0 means the same day.</param>
+/// <param name="RequestForm">The application form; null when the service takes no requests through the gateway.</param>
+public sealed record ServiceEntry(
+    string Slug,
+    string AgencyCode,
+    string NameId,
+    string? NameEn,
+    int CompletionWorkingDays,
+    FormSchema? RequestForm);

@@ -1,0 +1,138 @@
+using Gateway.Contracts.Events.V1;
+using Gateway.Platform.Agencies;
+using Gateway.Platform.Problems;
+using Gateway.Requests.Model;
+using Gateway.Requests.Persistence;
+using Gateway.Requests.Submitting;
+using Gateway.Requests.Tracking;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Requests.Api;
+
+/// <summary><c>/api/requests</c>: a signed-in citizen applies for a service, follows it, and may cancel it until the agency accepts it.</summary>
+internal static class RequestApi
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void MapRequestApi(this IEndpointRouteBuilder endpoints)
+    {
+        var requests = endpoints.MapGroup("/api/requests").WithTags("Service requests")
+            .RequireAuthorization(RequestsModule.CitizenPolicy);
+        requests.MapPost("/", Submit)
+            .WithSummary("Apply for a service; send an Idempotency-Key header so a retried submit creates one request")
+            .Produces<RequestView>(StatusCodes.Status201Created)
+            .Produces<RequestView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        requests.MapGet("/", Mine)
+            .WithSummary("My requests, newest first")
+            .Produces<ListPage<RequestSummary>>();
+        requests.MapGet("/{trackingNumber}", One)
+            .WithSummary("One of my requests, with its deadline and timeline")
+            .Produces<RequestView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        requests.MapPost("/{trackingNumber}/cancel", Cancel)
+            .WithSummary("Cancel a request the agency has not accepted yet")
+            .Produces<RequestView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> Submit(
+        SubmitRequestInput input,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        HttpContext http,
+        RequestSubmitter submitter,
+        IServiceDirectory services,
+        RequestMetrics metrics,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (ApplicantIdentity.From(http.User) is not { } applicant)
+        {
+            return Problems.Result(ProblemKind.Forbidden, RequestTexts.NotSignedInAsCitizen);
+        }
+
+        var result = await submitter.SubmitAsync(applicant, input, idempotencyKey, cancellationToken);
+        if (result.Request is not { } request)
+        {
+            return Problems.Result(result.Kind!, result.Detail, result.Errors);
+        }
+
+        var view = request.ToView(services, time.GetUtcNow().UtcDateTime);
+        if (!result.Created)
+        {
+            return TypedResults.Ok(view); // the same request an earlier try with this key created
+        }
+
+        metrics.Submitted(request.AgencyCode);
+        return TypedResults.Created($"/api/requests/{request.TrackingNumber}", view);
+    }
+
+    private static async Task<IResult> Mine(int? page, int? pageSize, HttpContext http, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var citizen = ApplicantIdentity.IdOf(http.User);
+        var size = Math.Clamp(pageSize ?? 20, 1, 100);
+        var number = Math.Max(page ?? 1, 1);
+        var query = db.Requests.AsNoTracking().Where(r => r.CitizenId == citizen);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderByDescending(r => r.SubmittedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        return TypedResults.Ok(new ListPage<RequestSummary>(total, number, size, [.. items.Select(r => r.ToSummary(services, now))]));
+    }
+
+    private static async Task<IResult> One(string trackingNumber, HttpContext http, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = await FindMineAsync(db.Requests.AsNoTracking(), trackingNumber, http, cancellationToken);
+        return request is null
+            ? Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber))
+            : TypedResults.Ok(request.ToView(services, time.GetUtcNow().UtcDateTime));
+    }
+
+    private static async Task<IResult> Cancel(
+        string trackingNumber, HttpContext http, RequestsDbContext db, StatusRecorder statuses, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var request = await FindMineAsync(db.Requests, trackingNumber, http, cancellationToken);
+        if (request is null)
+        {
+            return Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
+        }
+
+        if (!RequestStatuses.CanCancel(request.Status))
+        {
+            return Problems.Result(ProblemKind.Conflict, RequestTexts.CannotCancel.With(trackingNumber, RequestStatuses.Label(request.Status).Localize()));
+        }
+
+        var now = time.GetUtcNow();
+        if (request.Dispatch == DispatchState.Pending)
+        {
+            request.Dispatch = DispatchState.Withdrawn; // never sent: the agency's system never sees it
+            request.NextDispatchAt = null;
+        }
+
+        statuses.Record(db, request, ServiceRequestStatus.Cancelled, null, "citizen", now);
+        request.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Problems.Result(ProblemKind.Conflict, RequestTexts.ChangedMeanwhile);
+        }
+
+        return TypedResults.Ok(request.ToView(services, now.UtcDateTime));
+    }
+
+    /// <summary>One of the signed-in citizen's requests, with its timeline and documents; null for anyone else's.</summary>
+    internal static Task<ServiceRequest?> FindMineAsync(IQueryable<ServiceRequest> requests, string trackingNumber, HttpContext http, CancellationToken cancellationToken)
+    {
+        var citizen = ApplicantIdentity.IdOf(http.User);
+        return requests.Include(r => r.Timeline).Include(r => r.Documents)
+            .SingleOrDefaultAsync(r => r.TrackingNumber == trackingNumber && r.CitizenId == citizen, cancellationToken);
+    }
+}

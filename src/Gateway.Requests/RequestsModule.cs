@@ -1,0 +1,62 @@
+using Gateway.Messaging.Bus;
+using Gateway.Platform.Database;
+using Gateway.Platform.Security;
+using Gateway.Requests.Api;
+using Gateway.Requests.Dispatch;
+using Gateway.Requests.Persistence;
+using Gateway.Requests.Submitting;
+using Gateway.Requests.Tracking;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Gateway.Requests;
+
+/// <summary>The service-requests module: one call to register it, one to map it, one for its consumer.</summary>
+public static class RequestsModule
+{
+    public const string DatabaseName = "requests";
+    public const string CitizenPolicy = "requests.citizen";
+    public const string OfficerPolicy = "requests.officer";
+
+    public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDatabase<RequestsDbContext, SqliteRequestsDbContext, PostgresRequestsDbContext>(DatabaseName);
+        var services = builder.Services;
+        services.AddOptions<RequestOptions>().BindConfiguration(RequestOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RequestMetrics>();
+        services.AddSingleton<StatusRecorder>();
+        services.AddScoped<RequestSubmitter>();
+        services.AddScoped<RequestDispatcher>();
+        services.AddSingleton<Documents.DocumentStore>();
+        services.AddScoped<Documents.DocumentDelivery>();
+        services.AddSingleton<DispatchSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchSweeper>());
+        services.AddSingleton<StatusPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusPoller>());
+        services.AddSingleton<OverdueDetector>();
+        services.AddHostedService(sp => sp.GetRequiredService<OverdueDetector>());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen))
+            .AddPolicy(OfficerPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession)
+                .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRequestApi();
+        endpoints.MapDocumentApi();
+        endpoints.MapAgencyRequestApi();
+        endpoints.MapAdminGroup().MapRequestAdminApi();
+        return endpoints;
+    }
+
+    /// <summary>Files each submitted request with its agency's adapter as soon as it is published.</summary>
+    public static EventConsumers AddRequestConsumers(this EventConsumers consumers) =>
+        consumers.Shared<RequestSubmittedConsumer>();
+}

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+using Gateway.Testing;
+
+namespace Gateway.Adapters.TemplateTests;
+
+/// <summary>What an agency developer does on day one: `dotnet new satupintu-adapter`, then `dotnet test`.</summary>
+public sealed partial class AdapterTemplateTests : IDisposable
+{
+    private static readonly string Repository = RepositoryRoot.Path;
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "satupintu-template-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public async Task The_template_makes_an_adapter_whose_kit_tests_build_and_pass()
+    {
+        var hive = Path.Combine(_work, "hive");
+        var adapters = Path.Combine(_work, "city", "adapters");
+        Directory.CreateDirectory(adapters);
+        // The repository's build settings (analyzers, warnings as errors, central package versions) apply
+        // to adapters under adapters/: give the temporary city the same ones.
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig" })
+        {
+            File.Copy(Path.Combine(Repository, file), Path.Combine(_work, "city", file));
+        }
+
+        await RunAsync(_work, "new", "install", Path.Combine(Repository, "templates", "satupintu-adapter"), "--debug:custom-hive", hive);
+        await RunAsync(adapters, "new", "satupintu-adapter", "-n", "Bapenda", "-o", "Bapenda",
+            "--sdkRoot", Path.Combine(Repository, "src"), "--debug:custom-hive", hive);
+
+        var generated = Directory.GetFiles(Path.Combine(adapters, "Bapenda"), "*", SearchOption.AllDirectories);
+        Assert.Contains(generated, f => f.EndsWith(Path.Combine("Adapters.Bapenda", "BapendaAdapter.cs"), StringComparison.Ordinal));
+        Assert.Contains(generated, f => f.EndsWith(Path.Combine("Adapters.Bapenda.Tests", "BapendaFixture.cs"), StringComparison.Ordinal));
+        Assert.Contains(generated, f => f.EndsWith(Path.Combine("Adapters.Bapenda.LegacyApp", "BapendaApp.cs"), StringComparison.Ordinal));
+        foreach (var file in generated)
+        {
+            var text = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+            Assert.DoesNotContain("Dinasku", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("SATUPINTU_SRC", text, StringComparison.Ordinal);
+        }
+
+        var output = await RunAsync(adapters, "test", Path.Combine("Bapenda", "Adapters.Bapenda.Tests"), "-c", Configuration());
+
+        var summary = Summary().Match(output);
+        Assert.True(summary.Success, output[^Math.Min(output.Length, 3000)..]);
+        Assert.Equal("0", summary.Groups["failed"].Value);
+        Assert.True(int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10, summary.Value);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp folder left behind is harmless
+        }
+    }
+
+    [GeneratedRegex(@"Failed:\s+(?<failed>\d+),\s+Passed:\s+(?<passed>\d+)")]
+    private static partial Regex Summary();
+
+    private static string Configuration() => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
+    private static async Task<string> RunAsync(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild settings must not leak into the child build.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(8));
+        await process.WaitForExitAsync(timeout.Token);
+        output.Append(await stdout).Append(await stderr);
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
+        return output.ToString();
+    }
+}

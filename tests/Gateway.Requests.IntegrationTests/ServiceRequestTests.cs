@@ -1,0 +1,312 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Gateway.Messaging.Outbox;
+using Gateway.Platform.Calendar;
+using Gateway.Requests.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gateway.Requests.IntegrationTests;
+
+/// <summary>A citizen applies through the one API; the adapter files it in SIAK; statuses flow back.</summary>
+public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<RequestGateway>
+{
+    private GatewayApp App => fixture.App;
+
+    private static JsonObject Answers(string name = "Aditya Pratama") => new()
+    {
+        ["service"] = RequestGatewayBase.ServiceSlug,
+        ["fields"] = new JsonObject { ["nama_anak"] = name, ["tanggal_lahir"] = "2026-11-02", ["nik_ibu"] = "3273015708900001", ["anak_ke"] = 2 },
+    };
+
+    /// <summary>A string property, or null when absent (the gateway leaves out null members).</summary>
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static async Task<JsonElement> GetAsync(BrowserSession who, string url)
+    {
+        var response = await who.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    [Fact]
+    public async Task A_submitted_request_gets_a_tracking_number_and_deadline_is_filed_in_siak_and_its_status_flows_back()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+
+        var response = await citizen.ApplyAsync(Answers());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.JsonAsync();
+        var tracking = created.GetProperty("trackingNumber").GetString()!;
+        Assert.Matches(new Regex(@"^BDG-DISDUKCAPIL-20\d\d-\d{6}$"), tracking);
+        Assert.Equal("submitted", created.GetProperty("status").GetString());
+        Assert.Equal("Diajukan", created.GetProperty("statusLabel").GetString());
+        var submittedAt = created.GetProperty("submittedAt").GetDateTime();
+        var calendar = App.Services.GetRequiredService<WorkingCalendar>();
+        var expectedDue = calendar.AddWorkingDays(new DateTimeOffset(submittedAt, TimeSpan.Zero), 3).UtcDateTime;
+        Assert.Equal(expectedDue, created.GetProperty("dueAt").GetDateTime(), TimeSpan.FromSeconds(1));
+        Assert.Equal("2", created.GetProperty("fields").GetProperty("anak_ke").GetString());
+
+        string? reference = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var view = await GetAsync(citizen, $"/api/requests/{tracking}");
+            reference = Text(view, "agencyReference");
+            return reference is not null;
+        }, "the request to be filed in SIAK");
+        var legacyCase = fixture.Siak.Cases.Find(reference!)!;
+        Assert.Equal(tracking, legacyCase.ClientReference);
+        Assert.Equal("Aditya Pratama", legacyCase.Data["nama_anak"]);
+
+        legacyCase.Note = "Berkas lengkap";
+        legacyCase.Status = "VERIFIKASI";
+        await Eventually.HoldsAsync(async () =>
+            (await GetAsync(citizen, $"/api/requests/{tracking}")).GetProperty("status").GetString() == "verified", "SIAK's status to come back");
+        var final = await GetAsync(citizen, $"/api/requests/{tracking}");
+        var timeline = final.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["submitted", "verified"], timeline.Select(t => t.GetProperty("status").GetString()));
+        Assert.Equal("Berkas lengkap", Text(timeline[1], "note"));
+        Assert.False(final.GetProperty("canCancel").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_retried_submit_with_the_same_key_creates_one_request_and_a_reused_key_for_other_answers_is_refused()
+    {
+        var (user, citizen) = await App.SignedInAsync("citizen");
+        var key = Guid.NewGuid().ToString();
+
+        var first = await citizen.ApplyAsync(Answers(), key);
+        var retry = await citizen.ApplyAsync(Answers(), key);
+        var different = await citizen.ApplyAsync(Answers("Bunga Lestari"), key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal((await first.JsonAsync()).GetProperty("trackingNumber").GetString(), (await retry.JsonAsync()).GetProperty("trackingNumber").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
+        Assert.Equal("urn:satupintu:problem:unprocessable", (await different.JsonAsync()).GetProperty("type").GetString());
+        var mine = await GetAsync(citizen, "/api/requests");
+        Assert.Equal(1, mine.GetProperty("total").GetInt32());
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        Assert.Equal(1, await db.Requests.CountAsync(r => r.CitizenId == user.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Bad_answers_are_refused_field_by_field_in_the_citizens_language_and_nothing_is_stored()
+    {
+        var (user, citizen) = await App.SignedInAsync("citizen");
+        var body = new JsonObject
+        {
+            ["service"] = RequestGatewayBase.ServiceSlug,
+            ["fields"] = new JsonObject { ["tanggal_lahir"] = "2026-11-02", ["nik_ibu"] = "12345", ["warna_favorit"] = "biru" },
+        };
+
+        var response = await citizen.ApplyAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.JsonAsync()).GetProperty("errors");
+        Assert.Equal("Wajib diisi.", errors.GetProperty("fields.nama_anak")[0].GetString());
+        Assert.Equal("Formatnya tidak sesuai.", errors.GetProperty("fields.nik_ibu")[0].GetString());
+        Assert.True(errors.TryGetProperty("fields.warna_favorit", out _));
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        Assert.Equal(0, await db.Requests.CountAsync(r => r.CitizenId == user.Id, TestContext.Current.CancellationToken));
+
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/requests?lang=en") { Content = JsonContent.Create(body) };
+        var inEnglish = await (await citizen.SendAsync(english)).JsonAsync();
+        Assert.Equal("Is required.", inEnglish.GetProperty("errors").GetProperty("fields.nama_anak")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_service_without_an_adapter_or_unknown_takes_no_requests_and_says_so()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+
+        var unknown = await citizen.ApplyAsync(new JsonObject { ["service"] = "tidak-ada", ["fields"] = new JsonObject() });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("tidak-ada", (await unknown.JsonAsync()).GetProperty("errors").GetProperty("service")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_citizens_apply_and_each_sees_only_their_own_requests()
+    {
+        var (_, owner) = await App.SignedInAsync("citizen");
+        var (_, stranger) = await App.SignedInAsync("citizen");
+        var tracking = (await (await owner.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString();
+        using var anonymous = App.CreateClient();
+
+        var strangers = await stranger.GetAsync($"/api/requests/{tracking}");
+        var nobody = await anonymous.PostAsJsonAsync("/api/requests", Answers());
+
+        Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+    }
+
+    [Fact]
+    public async Task While_siak_is_down_the_request_waits_visibly_and_is_filed_once_when_siak_is_back()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        using var admin = App.CreateAdminClient();
+        await fixture.Siak.StopAsync(TestContext.Current.CancellationToken);
+        string tracking;
+        try
+        {
+            tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+            await Eventually.HoldsAsync(async () =>
+            {
+                var stuck = await admin.GetFromJsonAsync<JsonElement>("/api/admin/requests?problem=true&agency=disdukcapil", TestContext.Current.CancellationToken);
+                return stuck.EnumerateArray().Any(r => r.GetProperty("trackingNumber").GetString() == tracking
+                    && r.GetProperty("dispatch").GetString() == "pending" && r.GetProperty("dispatchAttempts").GetInt32() >= 1);
+            }, "the request to show as pending with its problem");
+        }
+        finally
+        {
+            await fixture.Siak.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.HoldsAsync(async () =>
+            Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference") is not null,
+            "the request to be filed after SIAK came back");
+        Assert.Single(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
+    }
+
+    [Fact]
+    public async Task A_request_not_yet_accepted_can_be_cancelled_and_is_never_sent()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        await fixture.Siak.StopAsync(TestContext.Current.CancellationToken);
+        string tracking;
+        try
+        {
+            tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+            var cancelled = await citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+            Assert.Equal("cancelled", (await cancelled.JsonAsync()).GetProperty("status").GetString());
+        }
+        finally
+        {
+            await fixture.Siak.StartAsync(TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // several sweeps
+        Assert.DoesNotContain(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
+        var again = await citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Officers_see_and_move_on_their_agencys_requests_only()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
+        var (_, otherOfficer) = await App.SignedInAsync("officer", "dpmptsp");
+        var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+
+        var list = await GetAsync(officer, "/api/agency/requests");
+        var others = await GetAsync(otherOfficer, "/api/agency/requests");
+        using var update = new HttpRequestMessage(HttpMethod.Post, $"/api/agency/requests/{tracking}/status")
+        {
+            Content = JsonContent.Create(new { status = "needsInformation", note = "Surat keterangan lahir belum terbaca" }),
+        };
+        var moved = await officer.SendAsync(update);
+        using var foreign = new HttpRequestMessage(HttpMethod.Post, $"/api/agency/requests/{tracking}/status")
+        {
+            Content = JsonContent.Create(new { status = "completed" }),
+        };
+        var refused = await otherOfficer.SendAsync(foreign);
+
+        Assert.Contains(list.EnumerateArray(), r => r.GetProperty("trackingNumber").GetString() == tracking && Text(r, "applicantNik") is { Length: 16 });
+        Assert.DoesNotContain(others.EnumerateArray(), r => r.GetProperty("trackingNumber").GetString() == tracking);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        var view = await GetAsync(citizen, $"/api/requests/{tracking}");
+        Assert.Equal("needsInformation", view.GetProperty("status").GetString());
+        Assert.Contains(view.GetProperty("timeline").EnumerateArray(), t => Text(t, "note") == "Surat keterangan lahir belum terbaca");
+    }
+
+    [Fact]
+    public async Task Bad_officer_updates_and_filters_name_the_field_at_fault()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
+        var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+
+        async Task<JsonElement> UpdateAsync(object body)
+        {
+            using var update = new HttpRequestMessage(HttpMethod.Post, $"/api/agency/requests/{tracking}/status") { Content = JsonContent.Create(body) };
+            var response = await officer.SendAsync(update);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.JsonAsync()).GetProperty("errors");
+        }
+
+        var missing = await UpdateAsync(new { note = "tanpa status" });
+        var cancelled = await UpdateAsync(new { status = "cancelled" });
+        var longNote = await UpdateAsync(new { status = "inProcess", note = new string('x', 1001) });
+        var filter = await officer.GetAsync("/api/agency/requests?status=selesai");
+        var notAnObject = await citizen.ApplyAsync(new JsonObject { ["service"] = RequestGatewayBase.ServiceSlug, ["fields"] = new JsonArray(1, 2) });
+
+        Assert.Equal("Pilih status baru.", missing.GetProperty("status")[0].GetString());
+        Assert.True(cancelled.TryGetProperty("status", out _));
+        Assert.True(longNote.TryGetProperty("note", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, filter.StatusCode);
+        Assert.True((await filter.JsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, notAnObject.StatusCode);
+        Assert.True((await notAnObject.JsonAsync()).GetProperty("errors").TryGetProperty("fields", out _));
+        Assert.Equal("submitted", (await GetAsync(citizen, $"/api/requests/{tracking}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_status_the_adapter_cannot_map_is_shown_to_operators_and_not_guessed()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+        string? reference = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            reference = Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference");
+            return reference is not null;
+        }, "filing");
+
+        fixture.Siak.Cases.Find(reference!)!.Status = "DITANGGUHKAN";
+        using var admin = App.CreateAdminClient();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var stuck = await admin.GetFromJsonAsync<JsonElement>("/api/admin/requests?problem=true", TestContext.Current.CancellationToken);
+            return stuck.EnumerateArray().Any(r => r.GetProperty("trackingNumber").GetString() == tracking
+                && Text(r, "problem")?.Contains("DITANGGUHKAN", StringComparison.Ordinal) == true);
+        }, "the unmapped status to show as a problem");
+        Assert.Equal("submitted", (await GetAsync(citizen, $"/api/requests/{tracking}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_request_past_its_deadline_is_published_as_overdue_once()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            await db.Requests.Where(r => r.TrackingNumber == tracking)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DueAt, DateTime.UtcNow.AddMinutes(-1)), TestContext.Current.CancellationToken);
+        }
+
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            return await db.Set<OutboxMessage>().AnyAsync(m => m.EventType == "ServiceRequestOverdue" && m.Payload.Contains(tracking));
+        }, "ServiceRequestOverdue in the outbox");
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+
+        await using var check = App.Services.CreateAsyncScope();
+        var outbox = check.ServiceProvider.GetRequiredService<RequestsDbContext>().Set<OutboxMessage>();
+        Assert.Equal(1, await outbox.CountAsync(m => m.EventType == "ServiceRequestOverdue" && m.Payload.Contains(tracking), TestContext.Current.CancellationToken));
+        Assert.True((await GetAsync(citizen, $"/api/requests/{tracking}")).GetProperty("overdue").GetBoolean());
+    }
+}
