@@ -8,19 +8,16 @@
 
 usage: setup.py GATEWAY_URL ADMIN_KEY BACKEND_URL
 """
-import base64, hashlib, http.cookiejar, json, re, secrets, sys, urllib.error, urllib.parse, urllib.request
+import base64, hashlib, json, os, secrets, sys, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from signon import Browser, admin as admin_call  # noqa: E402
 
 gateway, key, backend = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 
 
 def admin(method, path, body=None):
-    request = urllib.request.Request(gateway + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                     headers={"X-Admin-Key": key, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request) as response:
-            return json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        sys.exit(f"{method} {path} answered {error.code}: {error.read().decode()}")
+    return admin_call(gateway, key, method, path, body)
 
 
 def service(slug, access):
@@ -44,44 +41,16 @@ backend_client = admin("POST", "/api/admin/clients", {"clientId": "bench-backend
                                                      "scopes": ["agency:bench"], "grants": ["clientCredentials"]})
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-jar = http.cookiejar.CookieJar()
-browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
-
-
-def get(url):
-    try:
-        with browser.open(url) as response:
-            return response.status, response.headers.get("Location"), response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Location"), error.read().decode()
-
-
-def post(url, form):
-    try:
-        with browser.open(urllib.request.Request(url, data=urllib.parse.urlencode(form).encode())) as response:
-            return response.status, response.headers.get("Location")
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Location")
-
+browser = Browser(gateway)
 
 verifier = secrets.token_urlsafe(32)
 challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
 authorize = gateway + "/connect/authorize?" + urllib.parse.urlencode({
     "client_id": "bench-portal", "redirect_uri": redirect, "response_type": "code", "scope": "openid profile",
     "code_challenge": challenge, "code_challenge_method": "S256", "state": "s", "nonce": "n"})
-status, location, _ = get(authorize)
-login_page = urllib.parse.urljoin(gateway, location)
-_, _, html = get(login_page)
-token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', html).group(1)
-status, location = post(gateway + "/akun/masuk", {"login": "warga@bench.example.org", "password": account["temporaryPassword"],
-                                                   "returnUrl": urllib.parse.parse_qs(urllib.parse.urlparse(login_page).query)["ReturnUrl"][0],
-                                                   "__RequestVerificationToken": token})
-status, location, _ = get(urllib.parse.urljoin(gateway, location))
+status, location, _ = browser.get(authorize)
+location = browser.sign_in("warga@bench.example.org", account["temporaryPassword"], login_page=location)
+status, location, _ = browser.get(location)
 code = urllib.parse.parse_qs(urllib.parse.urlparse(location).query)["code"][0]
 with urllib.request.urlopen(gateway + "/connect/token", data=urllib.parse.urlencode({
         "grant_type": "authorization_code", "client_id": "bench-portal", "redirect_uri": redirect, "code": code,
