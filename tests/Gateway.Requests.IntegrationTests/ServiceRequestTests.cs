@@ -3,11 +3,17 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Gateway.Adapters.Sdk.Contract;
+using Gateway.Contracts.Adapters.V1;
 using Gateway.Messaging.Outbox;
 using Gateway.Platform.Calendar;
+using Gateway.Requests.Dispatch;
 using Gateway.Requests.Persistence;
+using Gateway.Requests.Tracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Requests.IntegrationTests;
 
@@ -180,24 +186,99 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     public async Task A_request_not_yet_accepted_can_be_cancelled_and_is_never_sent()
     {
         var (_, citizen) = await App.SignedInAsync("citizen");
+        var (tracking, _) = await ApplyWhileSiakIsDownAsync(citizen);
+
+        var cancelled = await CancelAsync(citizen, tracking);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal("cancelled", (await cancelled.JsonAsync()).GetProperty("status").GetString());
+
+        await Task.Delay(TimeSpan.FromSeconds(6), TestContext.Current.CancellationToken); // past the next try (5 s), several sweeps
+        Assert.DoesNotContain(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
+        var again = await CancelAsync(citizen, tracking);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_request_cancelled_while_being_filed_stays_cancelled_and_keeps_the_agencys_case_number()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
+        var (tracking, requestId) = await ApplyWhileSiakIsDownAsync(citizen);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        await db.Requests.Where(r => r.Id == requestId) // only this test files it from here on
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.NextDispatchAt, DateTime.UtcNow.AddHours(1)), TestContext.Current.CancellationToken);
+
+        // SIAK takes the request; in that moment the citizen cancels it through the API.
+        var siak = scope.ServiceProvider.GetRequiredKeyedService<IServiceAdapter>("Disdukcapil");
+        var cancelledMeanwhile = new FilesThenWaits(siak, async () =>
+        {
+            var cancelled = await CancelAsync(citizen, tracking);
+            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        });
+        var adapters = new ServiceCollection().AddKeyedSingleton<IServiceAdapter>("Disdukcapil", cancelledMeanwhile).BuildServiceProvider();
+        var dispatcher = new RequestDispatcher(db, adapters, scope.ServiceProvider.GetRequiredService<StatusRecorder>(),
+            scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
+            TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
+        await dispatcher.DispatchAsync(requestId, TestContext.Current.CancellationToken);
+
+        var filed = Assert.Single(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
+        var mine = await GetAsync(citizen, $"/api/requests/{tracking}");
+        Assert.Equal("cancelled", mine.GetProperty("status").GetString());
+        Assert.Equal(filed.Number, Text(mine, "agencyReference"));
+        var problems = await GetAsync(officer, "/api/agency/requests?problem=true");
+        var shown = Assert.Single(problems.EnumerateArray(), r => r.GetProperty("trackingNumber").GetString() == tracking);
+        Assert.Contains(filed.Number, Text(shown, "problem"), StringComparison.Ordinal);
+        Assert.Equal("filed", Text(shown, "dispatch"));
+    }
+
+    /// <summary>
+    /// Applies while SIAK is down and waits for the first filing attempt to fail: the next one is 5 s away,
+    /// so for that long nothing else files the request. SIAK is back up on return.
+    /// </summary>
+    private async Task<(string TrackingNumber, Guid Id)> ApplyWhileSiakIsDownAsync(BrowserSession citizen)
+    {
         await fixture.Siak.StopAsync(TestContext.Current.CancellationToken);
-        string tracking;
         try
         {
-            tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
-            var cancelled = await citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-            Assert.Equal("cancelled", (await cancelled.JsonAsync()).GetProperty("status").GetString());
+            var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+            var id = Guid.Empty;
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                var request = await scope.ServiceProvider.GetRequiredService<RequestsDbContext>().Requests.AsNoTracking()
+                    .SingleAsync(r => r.TrackingNumber == tracking, TestContext.Current.CancellationToken);
+                id = request.Id;
+                return request.DispatchAttempts >= 1;
+            }, "a first filing attempt");
+            return (tracking, id);
         }
         finally
         {
             await fixture.Siak.StartAsync(TestContext.Current.CancellationToken);
         }
+    }
 
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken); // several sweeps
-        Assert.DoesNotContain(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
-        var again = await citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    private static Task<HttpResponseMessage> CancelAsync(BrowserSession citizen, string tracking) =>
+        citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
+
+    /// <summary>An adapter that files through the real one, then lets something happen before it answers.</summary>
+    private sealed class FilesThenWaits(IServiceAdapter inner, Func<Task> meanwhile) : IServiceAdapter
+    {
+        public StatusMap Statuses => inner.Statuses;
+
+        public async Task<AdapterReceipt> SubmitAsync(AdapterSubmission submission, CancellationToken cancellationToken)
+        {
+            var receipt = await inner.SubmitAsync(submission, cancellationToken);
+            await meanwhile();
+            return receipt;
+        }
+
+        public Task<LegacyStatusReport> FetchStatusAsync(string externalReference, CancellationToken cancellationToken) =>
+            inner.FetchStatusAsync(externalReference, cancellationToken);
+
+        public Task<IReadOnlyList<LegacyStatusReport>> FetchStatusesAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken) =>
+            inner.FetchStatusesAsync(externalReferences, cancellationToken);
     }
 
     [Fact]

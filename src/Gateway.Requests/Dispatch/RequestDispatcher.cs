@@ -81,17 +81,57 @@ internal sealed partial class RequestDispatcher(
                 break;
         }
 
+        // Changed meanwhile (cancelled, or filed by another replica): that change stands. Submits are
+        // idempotent per tracking number, so a second filing found the first case.
+        if (!await SaveUnlessChangedAsync(request, now, cancellationToken) && outcome.ExternalReference is { } filedAs)
+        {
+            await KeepCaseNumberAsync(requestId, filedAs, outcome.LegacyStatus, now, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The agency's system took the request, but the request changed while it was being filed: most often
+    /// the citizen cancelled it in that moment. The cancellation stands, and the case the agency now holds
+    /// is recorded with it, shown to operators as a problem, so that nobody believes it was never sent.
+    /// </summary>
+    private async Task KeepCaseNumberAsync(Guid requestId, string filedAs, string? legacyStatus, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var request = await db.Requests.SingleAsync(r => r.Id == requestId, cancellationToken);
+        if (request.Dispatch == DispatchState.Filed)
+        {
+            return; // another replica recorded the filing: the same case, as submits are idempotent
+        }
+
+        request.ExternalReference = filedAs;
+        request.LegacyStatus = legacyStatus;
+        request.Dispatch = DispatchState.Filed;
+        request.NextDispatchAt = null;
+        if (RequestStatuses.IsFinal(request.Status))
+        {
+            request.Problem = $"{request.Status} while it was being filed: the agency's system holds case {filedAs}";
+            request.ProblemSince = now.UtcDateTime;
+            LogFiledAfterFinal(logger, request.TrackingNumber, request.Status, filedAs);
+        }
+
+        // If it changed once more, the warning above has the case number, and a request still pending is
+        // filed again by the sweeper, which finds the same case (submits are idempotent).
+        await SaveUnlessChangedAsync(request, now, cancellationToken);
+    }
+
+    /// <summary>Saves the dispatcher's changes unless someone else saved the request since it was read (false then).</summary>
+    private async Task<bool> SaveUnlessChangedAsync(ServiceRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         request.UpdatedAt = now.UtcDateTime;
         request.Version++;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Changed meanwhile (cancelled, or filed by another replica): that change stands. Submits are
-            // idempotent per tracking number, so a second filing found the first case.
             db.ChangeTracker.Clear();
+            return false;
         }
     }
 
@@ -132,6 +172,9 @@ internal sealed partial class RequestDispatcher(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request {TrackingNumber} through adapter {Adapter}: {Outcome} in {Milliseconds} ms")]
     private static partial void LogDispatched(ILogger logger, string trackingNumber, string adapter, AdapterOutcomeKind outcome, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request {TrackingNumber} became {Status} while it was being filed; the agency's system holds case {ExternalReference}")]
+    private static partial void LogFiledAfterFinal(ILogger logger, string trackingNumber, ServiceRequestStatus status, string externalReference);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request {TrackingNumber} not filed through adapter {Adapter} ({Outcome}): {Problem}")]
     private static partial void LogNotFiled(ILogger logger, string trackingNumber, string adapter, AdapterOutcomeKind outcome, string? problem);
