@@ -269,9 +269,28 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
 
         public async Task<AdapterReceipt> SubmitAsync(AdapterSubmission submission, CancellationToken cancellationToken)
         {
-            var receipt = await inner.SubmitAsync(submission, cancellationToken);
+            var receipt = await FiledAsync(submission, cancellationToken);
             await meanwhile();
             return receipt;
+        }
+
+        /// <summary>
+        /// Until SIAK takes it: SIAK was just down, so the adapter's circuit breaker may still be open (15 s),
+        /// and SIAK answers 429 to bursts. Filing twice is safe (idempotent per tracking number).
+        /// </summary>
+        private async Task<AdapterReceipt> FiledAsync(AdapterSubmission submission, CancellationToken cancellationToken)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await inner.SubmitAsync(submission, cancellationToken);
+                }
+                catch (Exception) when (attempt < 60)
+                {
+                    await Task.Delay(500, cancellationToken);
+                }
+            }
         }
 
         public Task<LegacyStatusReport> FetchStatusAsync(string externalReference, CancellationToken cancellationToken) =>
