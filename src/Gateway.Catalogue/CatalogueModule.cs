@@ -9,6 +9,7 @@ using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Database;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Routing;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -63,6 +64,7 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueProxyConfigProvider>();
         services.AddSingleton<ProxyErrorResponses>();
         services.AddReverseProxy()
+            .AddTransforms<CookieConfinement>()
             .AddTransforms<UpstreamCredentialTransformProvider>()
             .AddTransforms<ForwardedIdentityTransformProvider>();
         services.AddSingleton<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogueProxyConfigProvider>());
@@ -86,7 +88,7 @@ public static class CatalogueModule
 
     public static IEndpointRouteBuilder MapCatalogue(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapCatalogueApi();
+        endpoints.MapPortal().MapCatalogueApi();
 
         var admin = endpoints.MapAdminGroup();
         admin.MapAgencyAdminApi();

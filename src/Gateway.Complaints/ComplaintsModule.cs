@@ -2,6 +2,7 @@ using Gateway.Complaints.Api;
 using Gateway.Complaints.Persistence;
 using Gateway.Complaints.Routing;
 using Gateway.Platform.Database;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ public static class ComplaintsModule
 
     public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapComplaintApi();
+        endpoints.MapPortal().MapComplaintApi();
         endpoints.MapAdminGroup().MapComplaintAdminApi();
         return endpoints;
     }

@@ -1,10 +1,12 @@
 using Gateway.Demo.SampleApps;
 using Gateway.Demo.SignOn;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Demo;
 
@@ -12,10 +14,11 @@ namespace Gateway.Demo;
 internal sealed partial class DemoBanner(
     IHostApplicationLifetime lifetime,
     IServer server,
-    SampleAgencyApps apps,
+    SampleAgencyApps sampleApps,
     LegacyApps.DemoLegacyApps legacyApps,
     DemoSignOn signOn,
     AdminKeyStore adminKey,
+    IOptions<EdgeOptions> edge,
     ILogger<DemoBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -32,25 +35,33 @@ internal sealed partial class DemoBanner(
 
     private string Compose()
     {
-        var gateway = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5080";
+        var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
+        var hosts = edge.Value.Hosts;
+        var portal = EdgeOrigins.AtListeningAddress(listening, hosts.Portal);
+        var admin = EdgeOrigins.AtListeningAddress(listening, hosts.Admin);
+        var apps = EdgeOrigins.AtListeningAddress(listening, hosts.Apps);
         var key = adminKey.KeyFile is { } file ? "value in " + file : "as configured (Admin:Key)";
+        // Passwords and keys stay in their owner-readable files: a log is read by more people than a file.
         List<string> lines =
         [
             "",
             "  SatuPintu — satu pintu untuk layanan kota / one door to the city's services",
-            $"  Katalog / catalogue   {gateway}/api/catalogue/services",
-            $"  Cari / search         {gateway}/api/catalogue/services?q=akta+kelahiran",
-            $"  Swagger               {gateway}/swagger",
-            $"  Kesehatan / health    {gateway}/healthz/ready",
-            $"  Coba / try            curl {gateway}/bpbd/peringatan-dini-banjir/status/BPBD-001",
-            $"  Admin API key         header X-Admin-Key, {key}",
+            "  Tiga origin / three origins (browsers and curl resolve *.localhost to this machine):",
+            $"    portal warga / people   {portal}/akun/masuk",
+            $"    administrasi / admin    {admin}/masuk   (Swagger: {admin}/swagger)",
+            $"    aplikasi dinas / apps   {apps}/<dinas>/<layanan>",
+            $"  Katalog / catalogue   {portal}/api/catalogue/services",
+            $"  Cari / search         {portal}/api/catalogue/services?q=akta+kelahiran",
+            $"  Kesehatan / health    {portal}/healthz/ready",
+            $"  Coba / try            curl {apps}/bpbd/peringatan-dini-banjir/status/BPBD-001",
+            $"  Admin API key         header X-Admin-Key on {admin}, {key}",
             "  Aplikasi dinas contoh / sample agency apps:",
-            .. apps.Running.Values.Select(a => $"    {a.Spec.Agency,-12} {a.Spec.AppName,-14} {a.BaseAddress}  {a.Spec.Quirks}"),
-            $"  Masuk / sign in       {gateway}/akun/masuk  (akun demo / demo accounts, kata sandi dibuat sekali / passwords made once):",
-            .. signOn.Accounts.Select(a => $"    {a.Role,-8} {a.Name,-18} {a.Login,-40} {a.Password}"),
+            .. sampleApps.Running.Values.Select(a => $"    {a.Spec.Agency,-12} {a.Spec.AppName,-14} {a.BaseAddress}  {a.Spec.Quirks}"),
+            $"  Akun demo / demo accounts (kata sandi di / passwords in {signOn.PasswordFile}):",
+            .. signOn.Accounts.Select(a => $"    {a.Role,-8} {a.Name,-18} {a.Login}"),
             "  Aplikasi web dinas dengan SSO / agency web apps with single sign-on:",
             .. signOn.Apps.Select(a => $"    {a.Spec.Name,-20} {a.Address}"),
-            $"  Permohonan layanan / service requests: POST {gateway}/api/requests sebagai warga / as the citizen (docs/adapters.md)",
+            $"  Permohonan layanan / service requests: POST {portal}/api/requests sebagai warga / as the citizen (docs/adapters.md)",
             "  Sistem lama di balik adapter / legacy systems behind adapters (petugas contoh memproses tiap kasus / a stand-in clerk moves each case):",
             .. legacyApps.Running.Select(r => $"    {r.System.Adapter,-12} {r.App.Name,-22} {r.App.BaseAddress}  {string.Join(", ", r.System.Services)}"),
         ];

@@ -2,6 +2,7 @@ using Gateway.Demo.LegacyApps;
 using Gateway.Demo.SampleApps;
 using Gateway.Demo.Seed;
 using Gateway.Demo.SignOn;
+using Gateway.Platform.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,6 +18,13 @@ public static class DemoModule
         if (!options.Enabled)
         {
             return builder;
+        }
+
+        if (!builder.Environment.IsDevelopmentLike())
+        {
+            // The demo creates accounts with known roles and runs sample apps on this machine's ports.
+            throw new InvalidOperationException(
+                $"Demo:Enabled is for a developer machine only and is refused in the {builder.Environment.EnvironmentName} environment. Set Demo:Enabled=false.");
         }
 
         // Order matters: hosted services start in registration order, after the catalogue's first load.

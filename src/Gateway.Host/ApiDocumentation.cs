@@ -1,6 +1,10 @@
 using Gateway.Platform;
+using Gateway.Platform.Edge;
+using Gateway.Platform.Hosting;
 using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -44,9 +48,17 @@ internal static class ApiDocumentation
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {
-        // Only under /swagger: as plain middleware they would inspect every proxied request.
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/swagger"), swagger =>
+        // Only under /swagger on the administration origin: as plain middleware they would inspect every
+        // proxied request. Outside Development only signed-in staff read it.
+        var admin = app.Services.GetRequiredService<IOptions<EdgeOptions>>().Value.Hosts.Admin;
+        var staffOnly = !app.Environment.IsDevelopmentLike();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/swagger") && EdgeOrigins.IsOn(c.Request, admin), swagger =>
         {
+            if (staffOnly)
+            {
+                swagger.Use(RequireStaffAsync);
+            }
+
             swagger.UseSwagger();
             swagger.UseSwaggerUI(o =>
             {
@@ -55,6 +67,18 @@ internal static class ApiDocumentation
             });
         });
         return app;
+    }
+
+    private static async Task RequireStaffAsync(HttpContext context, Func<Task> next)
+    {
+        var staff = await context.AuthenticateAsync(SignOnSchemes.StaffSession);
+        if (staff.Principal is { } user && (user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Officer)))
+        {
+            await next();
+            return;
+        }
+
+        context.Response.Redirect($"{SignInPaths.Staff}?ReturnUrl={Uri.EscapeDataString(context.Request.Path + context.Request.QueryString)}");
     }
 
     /// <summary>Marks the operations that need the admin key, so Swagger UI sends it.</summary>

@@ -4,8 +4,11 @@ using Gateway.Identity.Events;
 using Gateway.Identity.Pages;
 using Gateway.Identity.Persistence;
 using Gateway.Identity.Server;
+using Gateway.Identity.Sessions;
 using Gateway.Identity.Verification;
 using Gateway.Platform.Database;
+using Gateway.Platform.Edge;
+using Gateway.Platform.Hosting;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,16 +27,25 @@ public static class IdentityModule
 {
     public const string DatabaseName = "identity";
 
-    /// <summary>Signed in to the gateway's own pages (the session cookie).</summary>
+    /// <summary>Signed in to the portal's pages (the session cookie).</summary>
     public const string SessionPolicy = "session";
+
+    /// <summary>An officer or administrator signed in on the administration origin (the staff cookie).</summary>
+    public const string StaffPolicy = "staff";
 
     public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         var options = builder.Configuration.GetSection(SignOnOptions.Section).Get<SignOnOptions>() ?? new SignOnOptions();
+        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        var developmentLike = builder.Environment.IsDevelopmentLike();
         services.AddOptions<SignOnOptions>().BindConfiguration(SignOnOptions.Section)
             .Validate(o => o.Verification.Sender != VerificationSenderKind.Smtp || !string.IsNullOrWhiteSpace(o.Verification.Smtp.Host),
                 "Identity:Verification:Smtp:Host is required when Identity:Verification:Sender is Smtp.")
+            .Validate(o => developmentLike || o.Verification.Sender != VerificationSenderKind.File,
+                "Identity:Verification:Sender=File writes verification codes to a local file and is for a developer machine only; configure Smtp (Identity:Verification:Smtp:*) or a sender of the city's.")
+            .Validate(o => developmentLike || Uri.TryCreate(o.Issuer, UriKind.Absolute, out var issuer) && issuer.Scheme == Uri.UriSchemeHttps,
+                "Identity:Issuer must be configured outside Development: the portal's https address (e.g. https://layanan.bandung.go.id/). Tokens name it, and a proxy in front must not decide it.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignOnOptions>, SignOnOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
@@ -66,23 +78,11 @@ public static class IdentityModule
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<GatewayClaimsFactory>();
         services.AddScoped<IUserConfirmation<GatewayUser>, AccountConfirmation>();
-        services.AddAuthentication().AddIdentityCookies();
-        services.ConfigureApplicationCookie(cookie =>
-        {
-            cookie.LoginPath = "/akun/masuk";
-            cookie.LogoutPath = "/akun/keluar";
-            cookie.AccessDeniedPath = "/akun/ditolak";
-            cookie.Cookie.Name = "satupintu.session";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
-            cookie.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
-            cookie.ExpireTimeSpan = TimeSpan.FromMinutes(options.SessionMinutes);
-            cookie.SlidingExpiration = true;
-        });
+        services.AddOriginCookies(options, edge);
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddOpenIdConnectServer(options);
+        services.AddOpenIdConnectServer(options, edge);
 
         services.AddScoped<TokenClaims>();
         services.AddScoped<AccountLookup>();
@@ -101,29 +101,55 @@ public static class IdentityModule
 
         services.AddSingleton<IForwardedIdentityIssuer, ForwardedIdentityIssuer>();
         services.AddHostedService<RoleSeeder>();
+        services.AddSingleton<AppsTickets>();
 
-        // Administrators sign in like everyone else (admin role); the admin key stays for bootstrap, from loopback.
-        services.AddAuthorizationBuilder().AddPolicy(Policies.Admin, p => p
-            .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.Session)
-            .RequireRole(Roles.Admin));
-        services.AddAuthorizationBuilder().AddPolicy(SessionPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireAuthenticatedUser());
-        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/Akun/Saya", SessionPolicy))
+        // Administrators sign in on the administration origin (admin role) or call with a token; the admin
+        // key stays for bootstrap, from loopback. The portal's session never opens the admin API.
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Admin, p => p
+                .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.StaffSession)
+                .RequireRole(Roles.Admin))
+            .AddPolicy(SessionPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireAuthenticatedUser())
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.StaffSession).RequireRole(Roles.Admin, Roles.Officer));
+        services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AuthorizeFolder("/Akun/Saya", SessionPolicy);
+                pages.Conventions.AuthorizeFolder("/Staf", StaffPolicy).AllowAnonymousToPage("/Staf/Masuk");
+                // Each folder of pages lives on one origin.
+                pages.Conventions.AddFolderRouteModelConvention("/Akun", OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Connect", OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Staf", OnHost(edge.Hosts.Admin));
+            })
             .AddApplicationPart(typeof(IdentityModule).Assembly);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapGatewayIdentity(this IEndpointRouteBuilder endpoints)
     {
-        var connect = endpoints.MapGroup("/connect").ExcludeFromDescription();
+        var portal = endpoints.MapPortal();
+        var administration = endpoints.MapAdministration();
+        var connect = portal.MapGroup("/connect").ExcludeFromDescription();
         connect.MapMethods("/token", ["POST"], TokenEndpoint.ExchangeAsync);
         connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoEndpoint.GetAsync)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(SignOnSchemes.Bearer).RequireAuthenticatedUser());
         connect.MapMethods("/endsession", ["GET", "POST"], EndSessionEndpoint.SignOutAsync);
         endpoints.MapRazorPages();
-        endpoints.MapLanguageSwitch();
+        portal.MapLanguageSwitch();
+        administration.MapLanguageSwitch();
+        portal.MapStylesheet();
+        administration.MapStylesheet();
+        endpoints.MapAppsHandOff();
         var admin = endpoints.MapAdminGroup();
         admin.MapClientAdminApi();
         admin.MapAccountAdminApi();
         return endpoints;
     }
+
+    private static Action<Microsoft.AspNetCore.Mvc.ApplicationModels.PageRouteModel> OnHost(string host) => model =>
+    {
+        foreach (var selector in model.Selectors)
+        {
+            selector.EndpointMetadata.Add(new HostAttribute(host));
+        }
+    };
 }

@@ -48,12 +48,6 @@ public sealed class SignOnOptions
 
     [ValidateObjectMembers]
     public VerificationOptions Verification { get; set; } = new();
-
-    /// <summary>
-    /// Serve the sign-in protocol over plain HTTP. Only for a developer machine or the demo: in production
-    /// TLS ends at the ingress and the forwarded headers say https.
-    /// </summary>
-    public bool AllowHttp { get; set; }
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
 using Gateway.Messaging.Webhooks;
 using Gateway.Platform.Database;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -117,7 +118,7 @@ public static class MessagingModule
 
     public static IEndpointRouteBuilder MapMessaging(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapEventCatalogueApi();
+        endpoints.MapPortal().MapEventCatalogueApi();
         var admin = endpoints.MapAdminGroup();
         admin.MapSubscriptionAdminApi();
         admin.MapWebhookAdminApi();

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.DataProtection;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;
@@ -27,6 +28,7 @@ public static class PlatformModule
     public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.AddEdge();
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
@@ -107,10 +109,13 @@ public static class PlatformModule
     /// </summary>
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        app.UseEdge();
         app.UseExceptionHandler();
         app.UseRouting();
         app.UseWhen(c => !PassThroughEndpoint.IsPassThrough(c), own =>
         {
+            own.Use(SecurityHeaders.InvokeAsync);
+            own.Use(CrossOriginGuard.InvokeAsync);
             own.UseRequestLocalization();
             own.UseStatusCodePages();
             own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());

@@ -1,5 +1,6 @@
 using Gateway.Messaging.Bus;
 using Gateway.Platform.Database;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Gateway.Requests.Api;
 using Gateway.Requests.Dispatch;
@@ -42,16 +43,17 @@ public static class RequestsModule
         services.AddHostedService(sp => sp.GetRequiredService<OverdueDetector>());
         services.AddAuthorizationBuilder()
             .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen))
-            .AddPolicy(OfficerPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession)
+            .AddPolicy(OfficerPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrStaffSession)
                 .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapRequestApi();
-        endpoints.MapDocumentApi();
-        endpoints.MapAgencyRequestApi();
+        var portal = endpoints.MapPortal();
+        portal.MapRequestApi();
+        portal.MapDocumentApi();
+        endpoints.MapAdministration().MapAgencyRequestApi();
         endpoints.MapAdminGroup().MapRequestAdminApi();
         return endpoints;
     }

@@ -21,7 +21,7 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         var agency = Unique("dinas");
         await App.CreateAgencyAsync(agency);
         using var admin = App.CreateAdminClient();
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         var slug = Unique("layanan");
 
         var created = await admin.PostAsJsonAsync("/api/admin/services",
@@ -46,7 +46,7 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         var agency = Unique("dinas");
         await App.CreateAgencyAsync(agency);
         using var admin = App.CreateAdminClient();
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         var slug = Unique("hapus");
         (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service(slug, agency, TestData.Exposure(new Uri(Backend.Address, "echo/")))))
             .EnsureSuccessStatusCode();
@@ -55,7 +55,7 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/services/{slug}")).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{agency}/{slug}")).StatusCode);
-        var problem = await (await client.GetAsync($"/api/catalogue/services/{slug}")).JsonAsync();
+        var problem = await (await App.CreateClient().GetAsync($"/api/catalogue/services/{slug}")).JsonAsync();
         Assert.Equal("urn:satupintu:problem:not-found", problem.GetProperty("type").GetString());
     }
 
@@ -210,7 +210,7 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         var agency = Unique("dinas");
         await App.CreateAgencyAsync(agency);
         using var admin = App.CreateAdminClient();
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         var slug = Unique("rahasia");
         const string secret = "s3cr3t-api-key-of-the-registry";
         var exposure = TestData.Exposure(new Uri(Backend.Address, "echo/"));
@@ -240,7 +240,7 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         var agency = Unique("dinas");
         await App.CreateAgencyAsync(agency);
         using var admin = App.CreateAdminClient();
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         var slug = Unique("simpan");
         var exposure = TestData.Exposure(new Uri(Backend.Address, "echo/"));
         exposure["upstreamAuth"] = new JsonObject { ["kind"] = "basic", ["username"] = "gateway", ["secret"] = "pw-1" };
@@ -257,8 +257,8 @@ public abstract class AdminApiTests(GatewayFixture fixture)
     [Fact]
     public async Task The_admin_api_needs_the_admin_key()
     {
-        using var anonymous = App.CreateClient();
-        using var wrong = App.CreateClient();
+        using var anonymous = App.CreateAdministrationClient();
+        using var wrong = App.CreateAdministrationClient();
         wrong.DefaultRequestHeaders.Add("X-Admin-Key", "not-the-key");
 
         var without = await anonymous.GetAsync("/api/admin/services");

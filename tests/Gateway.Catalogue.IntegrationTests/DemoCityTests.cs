@@ -56,7 +56,7 @@ public sealed class DemoCityTests(DemoGateway fixture) : IClassFixture<DemoGatew
     [InlineData("/bpbd/peringatan-dini-banjir", "\"aplikasi\":\"InaRISK Kota\"")]
     public async Task Each_demo_app_answers_through_the_gateway(string path, string expected)
     {
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         string body = "";
         // RSUD's app fails about a third of the time on purpose; a citizen would retry too.
         await HttpAssertions.EventuallyAsync(async () =>

@@ -83,7 +83,7 @@ public abstract class HealthTests(DatabaseKind database)
                 && h.GetProperty("detail").GetString() == "1 of 2 destinations failing");
         }, Patience, "the dead destination leaves rotation");
 
-        using var client = app.CreateClient();
+        using var client = app.CreateAppsClient();
         var agency = slug["svc-".Length..];
         for (var i = 0; i < 5; i++)
         {

@@ -40,7 +40,7 @@ public sealed class OperationsTests
         exposure["upstreamAuth"] = new JsonObject { ["kind"] = "basic", ["username"] = "gw", ["secret"] = secret };
         using var admin = app.CreateAdminClient();
         await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service("log-check", "logs", exposure))).EnsureSuccessAsync();
-        using var client = app.CreateClient();
+        using var client = app.CreateAppsClient();
         await (await client.GetAsync("/logs/log-check/x")).EnsureSuccessAsync();
 
         var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"gw:{secret}"));
@@ -53,7 +53,7 @@ public sealed class OperationsTests
     public async Task The_served_OpenAPI_document_matches_openapi_gateway_json()
     {
         await using var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite);
-        using var client = app.CreateClient();
+        using var client = app.CreateAdministrationClient();
         var served = JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
         // The server URL depends on the port; the committed file has none.
         served.AsObject().Remove("servers");

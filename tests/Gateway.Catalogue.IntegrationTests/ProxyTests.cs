@@ -26,7 +26,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task Client_cookies_authorization_and_admin_key_do_not_reach_the_agency_app()
     {
         var prefix = await ExposeAsync("echo/");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, prefix + "/data");
         request.Headers.Add("Cookie", "portal_session=abc");
         request.Headers.Add("Authorization", "Bearer citizen-token");
@@ -49,7 +49,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
             e["forwardClientCookies"] = true;
             e["forwardClientAuthorization"] = true;
         });
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, prefix + "/data");
         request.Headers.Add("Cookie", "legacy_session=abc");
         request.Headers.Add("Authorization", "Bearer legacy-token");
@@ -64,7 +64,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task The_agency_app_learns_the_client_address_host_and_published_prefix()
     {
         var prefix = await ExposeAsync("echo/");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var echo = await client.GetFromJsonAsync<EchoReply>(prefix + "/a/b");
 
@@ -79,7 +79,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task Posts_and_their_bodies_are_forwarded()
     {
         var prefix = await ExposeAsync("echo/");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.PostAsJsonAsync(prefix + "/permohonan", new { nik = "3273010101900001" });
         var echo = await response.Content.ReadFromJsonAsync<EchoReply>();
@@ -92,7 +92,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task A_method_the_exposure_does_not_allow_is_a_405_problem()
     {
         var prefix = await ExposeAsync("echo/", e => e["methods"] = new JsonArray("GET"));
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.DeleteAsync(prefix + "/x");
 
@@ -104,7 +104,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task An_app_slower_than_the_service_timeout_gives_a_504_problem_with_a_trace_id()
     {
         var prefix = await ExposeAsync("slow/", e => e["timeoutSeconds"] = 1);
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.GetAsync(prefix + "/3000");
 
@@ -118,7 +118,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task An_unreachable_app_gives_a_502_problem_without_internals()
     {
         var prefix = await ExposeAsync("", destination: new Uri("http://127.0.0.1:9/"));
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.GetAsync(prefix + "/x");
 
@@ -134,7 +134,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task The_apps_own_error_responses_pass_through_untouched()
     {
         var prefix = await ExposeAsync("status/");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.GetAsync(prefix + "/404");
 
@@ -149,7 +149,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     {
         var before = Backend.Requests;
         var prefix = await ExposeAsync("echo/", e => e["access"] = new JsonObject { ["kind"] = access });
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var response = await client.GetAsync(prefix + "/private");
 
@@ -164,7 +164,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     public async Task A_request_in_flight_finishes_while_the_catalogue_changes()
     {
         var prefix = await ExposeAsync("slow/");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         using var admin = App.CreateAdminClient();
 
         var inFlight = client.GetAsync(prefix + "/1500");
@@ -184,7 +184,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     [Fact]
     public async Task An_unknown_path_is_a_404_problem_in_the_callers_language()
     {
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
 
         var indonesian = await (await client.GetAsync("/tidak/ada")).JsonAsync();
         var english = await (await client.GetAsync("/tidak/ada?lang=en")).JsonAsync();

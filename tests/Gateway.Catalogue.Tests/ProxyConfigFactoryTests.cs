@@ -10,7 +10,8 @@ namespace Gateway.Catalogue.Tests;
 public sealed class ProxyConfigFactoryTests
 {
     private static readonly UpstreamSecrets Secrets = new(new EphemeralDataProtectionProvider());
-    private static readonly ProxyConfigFactory Factory = new(Secrets, Options.Create(new CatalogueOptions()));
+    private static readonly ProxyConfigFactory Factory = new(Secrets, Options.Create(new CatalogueOptions()),
+        Options.Create(new Gateway.Platform.Edge.EdgeOptions { Hosts = { Apps = "apps.kota.example" } }));
 
     private static ProxyConfigSet Build(params Service[] services) =>
         Factory.Build(new CatalogueSnapshot(1, DateTimeOffset.UnixEpoch, [Samples.Disdukcapil], services));
@@ -26,6 +27,7 @@ public sealed class ProxyConfigFactoryTests
         var cluster = Assert.Single(set.Clusters);
         Assert.Equal("akta", route.RouteId);
         Assert.Equal("/disdukcapil/akta/{**rest}", route.Match.Path);
+        Assert.Equal(["apps.kota.example"], route.Match.Hosts);
         Assert.Equal(["GET", "HEAD"], route.Match.Methods);
         Assert.Null(route.AuthorizationPolicy);
         Assert.Equal(TimeSpan.FromSeconds(12), cluster.HttpRequest!.ActivityTimeout);

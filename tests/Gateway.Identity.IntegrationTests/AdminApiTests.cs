@@ -73,18 +73,30 @@ public sealed class AdminApiTests(SqliteGateway fixture) : IClassFixture<SqliteG
     }
 
     [Fact]
-    public async Task The_admin_API_takes_an_administrator_s_session_and_refuses_a_citizen()
+    public async Task The_admin_API_takes_an_administrator_s_staff_session_and_never_a_portal_session()
     {
         var administrator = await App.CreateAccountAsync("admin");
         var citizen = await App.CreateAccountAsync("citizen");
-        using var adminBrowser = App.NewBrowser();
-        using var citizenBrowser = App.NewBrowser();
-        await adminBrowser.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = administrator.Email!, ["password"] = SignOn.Password });
-        await citizenBrowser.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = citizen.Email!, ["password"] = SignOn.Password });
-        using var anonymous = App.CreateClient();
+        using var staff = App.NewStaffBrowser();
+        var staffSignIn = await staff.SubmitAsync("/masuk", new Dictionary<string, string> { ["login"] = administrator.Email!, ["password"] = SignOn.Password });
+        // The same administrator signed in on the portal: that session is worth nothing on the admin origin.
+        using var portal = App.NewBrowser();
+        await portal.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = administrator.Email!, ["password"] = SignOn.Password });
+        var portalSession = portal.Cookies.GetCookies(App.PortalAddress)["satupintu.session"];
+        Assert.NotNull(portalSession);
+        using var replayed = App.CreateAdministrationClient();
+        replayed.DefaultRequestHeaders.Add("Cookie", $"{portalSession.Name}={portalSession.Value}");
+        using var citizenAtStaffDoor = App.NewStaffBrowser();
+        var citizenSignIn = await citizenAtStaffDoor.SubmitAsync("/masuk", new Dictionary<string, string> { ["login"] = citizen.Email!, ["password"] = SignOn.Password });
+        using var anonymous = App.CreateAdministrationClient();
 
-        Assert.Equal(HttpStatusCode.OK, (await adminBrowser.GetAsync("/api/admin/clients")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await citizenBrowser.GetAsync("/api/admin/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, staffSignIn.StatusCode);
+        Assert.Contains(staff.Cookies.GetCookies(App.AdminAddress), c => c.Name == "satupintu.staff" && c.HttpOnly);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/api/admin/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await replayed.GetAsync("/api/admin/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, citizenSignIn.StatusCode);
+        Assert.Contains("petugas", await citizenSignIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(citizenAtStaffDoor.Cookies.GetCookies(App.AdminAddress), c => c.Name == "satupintu.staff");
         var refused = await anonymous.GetAsync("/api/admin/clients");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
@@ -94,7 +106,7 @@ public sealed class AdminApiTests(SqliteGateway fixture) : IClassFixture<SqliteG
     [Fact]
     public async Task A_wrong_admin_key_is_refused_with_a_problem_that_says_so()
     {
-        using var client = App.CreateClient();
+        using var client = App.CreateAdministrationClient();
         client.DefaultRequestHeaders.Add("X-Admin-Key", "not-the-key-0123456789abcdef");
 
         var response = await client.GetAsync("/api/admin/clients");

@@ -21,6 +21,7 @@ public sealed class AdminKeyTests
 
         using var local = gateway.CreateAdminClient();
         using var remote = new HttpClient { BaseAddress = new Uri($"http://{external}:{gateway.Address.Port}") };
+        remote.DefaultRequestHeaders.Host = gateway.AdminAddress.Authority;
         remote.DefaultRequestHeaders.Add("X-Admin-Key", GatewayApp.AdminKey);
         remote.DefaultRequestHeaders.Add("X-Forwarded-For", "127.0.0.1"); // a header cannot make a caller local
 

@@ -95,7 +95,7 @@ public sealed class KeyRotationTests : IAsyncLifetime
 
     private static async Task<HttpStatusCode> CallAsync(GatewayApp app, string token)
     {
-        using var http = app.CreateClient();
+        using var http = app.CreateAppsClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         // The route may need a moment to appear on a freshly started instance.
         HttpStatusCode status = HttpStatusCode.NotFound;

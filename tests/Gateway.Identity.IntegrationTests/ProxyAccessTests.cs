@@ -22,7 +22,7 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
         var (agency, prefix) = await ExposeAsync("citizen");
         var citizen = await App.CreateAccountAsync("citizen");
         var token = await CitizenTokenAsync(citizen.Email!);
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, prefix + "/berkas");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.Add("X-SatuPintu-Identity", "forged");
@@ -42,30 +42,59 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
     }
 
     [Fact]
-    public async Task A_browser_without_a_session_is_sent_to_sign_in_and_its_session_then_opens_the_service()
+    public async Task A_browser_without_a_session_is_sent_to_sign_in_on_the_portal_and_then_opens_the_service_on_the_apps_origin()
     {
         var (_, prefix) = await ExposeAsync("citizen");
         var citizen = await App.CreateAccountAsync("citizen");
         using var browser = App.NewBrowser();
+        var target = new Uri(App.AppsAddress, prefix + "/formulir");
 
-        using var navigation = new HttpRequestMessage(HttpMethod.Get, prefix + "/formulir");
-        navigation.Headers.Accept.ParseAdd("text/html");
-        var anonymous = await browser.SendAsync(navigation);
+        var anonymous = await browser.SendAsync(Navigation(target));
+        var returnUrl = "/akun/ke-aplikasi?kembali=" + Uri.EscapeDataString(prefix + "/formulir");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.Equal("/akun/masuk?ReturnUrl=" + Uri.EscapeDataString(prefix + "/formulir"), BrowserSession.Location(anonymous).OriginalString);
+        Assert.Equal(new Uri(App.PortalAddress, returnUrl), BrowserSession.Location(anonymous));
+        var signInPage = await browser.GetAsync(BrowserSession.Location(anonymous).ToString());
+        Assert.Equal(HttpStatusCode.Redirect, signInPage.StatusCode);
+        Assert.Equal("/akun/masuk?ReturnUrl=" + Uri.EscapeDataString(returnUrl), BrowserSession.Location(signInPage).PathAndQuery);
 
         var signedIn = await browser.SubmitAsync("/akun/masuk", new Dictionary<string, string>
         {
             ["login"] = citizen.Nik!,
             ["password"] = SignOn.Password,
-            ["returnUrl"] = prefix + "/formulir",
+            ["returnUrl"] = returnUrl,
         });
-        var page = await browser.GetAsync(BrowserSession.Location(signedIn).OriginalString);
+        var page = await browser.FollowAsync(signedIn);
         var echo = await page.Content.ReadFromJsonAsync<EchoReply>();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(target, page.RequestMessage!.RequestUri);
         Assert.True(echo!.Headers.ContainsKey("X-SatuPintu-Identity"));
-        Assert.False(echo.Headers.TryGetValue("Cookie", out var cookie) && cookie.Contains("satupintu.session", StringComparison.Ordinal));
+        Assert.False(echo.Headers.TryGetValue("Cookie", out var cookie) && cookie.Contains("satupintu.", StringComparison.Ordinal),
+            "no gateway cookie reaches the agency app");
+        Assert.Contains(browser.Cookies.GetCookies(App.AppsAddress), c => c.Name == "satupintu.apps");
+        Assert.DoesNotContain(browser.Cookies.GetCookies(App.AppsAddress), c => c.Name == "satupintu.session");
+    }
+
+    [Fact]
+    public async Task A_hand_off_ticket_works_once_and_never_carries_a_person_to_another_site()
+    {
+        await ExposeAsync("citizen");
+        var (_, browser) = await App.SignedInAsync("citizen");
+        using (browser)
+        {
+            var departure = await browser.GetAsync("/akun/ke-aplikasi?kembali=" + Uri.EscapeDataString("//evil.example/steal"));
+            var arrival = BrowserSession.Location(departure);
+            Assert.Equal(App.AppsAddress.Authority, arrival.Authority);
+
+            using var stranger = new BrowserSession(App.AppsAddress);
+            var first = await stranger.GetAsync(arrival.PathAndQuery);
+            var second = await stranger.GetAsync(arrival.PathAndQuery);
+
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+            Assert.Equal("/", BrowserSession.Location(first).OriginalString);
+            Assert.Equal(HttpStatusCode.Unauthorized, second.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.GetAsync("/.satupintu/masuk?tiket=forged")).StatusCode);
+        }
     }
 
     [Fact]
@@ -78,12 +107,19 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
         var signedIn = await browser.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = officer.Email!, ["password"] = SignOn.Password });
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
-        var own = await browser.GetAsync(prefixA + "/antrian");
-        var other = await browser.GetAsync(prefixB + "/antrian");
+        var own = await browser.FollowAsync(await browser.SendAsync(Navigation(new Uri(App.AppsAddress, prefixA + "/antrian"))));
+        var other = await browser.SendAsync(Navigation(new Uri(App.AppsAddress, prefixB + "/antrian")));
 
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.Equal("urn:satupintu:problem:forbidden", (await other.JsonAsync()).GetProperty("type").GetString());
+    }
+
+    private static HttpRequestMessage Navigation(Uri url)
+    {
+        var navigation = new HttpRequestMessage(HttpMethod.Get, url);
+        navigation.Headers.Accept.ParseAdd("text/html");
+        return navigation;
     }
 
     [Fact]
@@ -91,7 +127,7 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
     {
         var (_, prefix) = await ExposeAsync("agencyOfficer");
         var citizen = await App.CreateAccountAsync("citizen");
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CitizenTokenAsync(citizen.Email!));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(prefix + "/antrian")).StatusCode);
@@ -113,10 +149,11 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
             ["client_secret"] = secret!,
             ["scope"] = $"agency:{agencyA}",
         });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        using var apps = App.CreateAppsClient();
+        apps.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(prefixA + "/data")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await http.GetAsync(prefixB + "/data")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await apps.GetAsync(prefixA + "/data")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await apps.GetAsync(prefixB + "/data")).StatusCode);
     }
 
     public static TheoryData<string> ForgedTokens() => ["alg-none", "wrong-key", "wrong-audience", "expired", "altered-payload"];
@@ -130,7 +167,7 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
         var genuine = await CitizenTokenAsync(citizen.Email!);
         var token = Forge(genuine, forgery);
         var before = Backend.Requests;
-        using var client = App.CreateClient();
+        using var client = App.CreateAppsClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await client.GetAsync(prefix + "/berkas");

@@ -39,7 +39,7 @@ internal sealed class AgencyAppHost : IAsyncDisposable
     public static async Task<AgencyAppHost> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -116,7 +116,7 @@ public sealed class EventDeliveryTests(BrokerFixture broker, ITestOutputHelper o
         await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service("layanan-kembar", "dinas-kembar", exposure))).EnsureSuccessAsync();
         var changedAt = Stopwatch.StartNew();
 
-        using var client = second.CreateClient();
+        using var client = second.CreateAppsClient();
         HttpStatusCode status;
         do
         {

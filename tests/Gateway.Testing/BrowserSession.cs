@@ -14,7 +14,7 @@ public sealed partial class BrowserSession : IDisposable
     public BrowserSession(Uri baseAddress)
     {
         Cookies = new CookieContainer();
-        _client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false })
+        _client = new HttpClient(LocalOrigins.Handler(Cookies, followRedirects: false))
         {
             BaseAddress = baseAddress,
         };
@@ -50,18 +50,23 @@ public sealed partial class BrowserSession : IDisposable
     public Task<HttpResponseMessage> PostWithoutTokenAsync(string url, IDictionary<string, string> fields) =>
         _client.PostAsync(url, new FormUrlEncodedContent(fields));
 
-    /// <summary>Follows redirects on this gateway until a page answers or the next hop leaves it; returns the last response.</summary>
+    /// <summary>
+    /// Follows redirects on this gateway — across its three origins, which share one port — until a page
+    /// answers or the next hop leaves the gateway; returns the last response.
+    /// </summary>
     public async Task<HttpResponseMessage> FollowAsync(HttpResponseMessage response, int maxHops = 10)
     {
+        var current = response.RequestMessage?.RequestUri ?? _client.BaseAddress!;
         for (var hop = 0; hop < maxHops && IsRedirect(response.StatusCode); hop++)
         {
-            var location = Location(response);
-            if (location.IsAbsoluteUri && location.Authority != _client.BaseAddress!.Authority)
+            var location = new Uri(current, Location(response));
+            if (location.Port != _client.BaseAddress!.Port || !LocalOrigins.IsLocalName(location.Host))
             {
                 return response;
             }
 
             response = await _client.GetAsync(location);
+            current = location;
         }
 
         return response;

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Testing;
@@ -31,7 +34,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             ["Catalogue:Health:ProbeTimeoutSeconds"] = "1",
             ["Catalogue:Health:EvaluationSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Identity:AllowHttp"] = "true",
+            ["Edge:AllowHttp"] = "true",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -75,12 +78,34 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>The loopback port all three origins share.</summary>
+    public int Port => new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
+
+    /// <summary>The people-facing origin: sign-in, account, public and citizen APIs, OpenID Connect.</summary>
+    public Uri PortalAddress => LocalOrigins.PortalAt(Port);
+
+    /// <summary>The administration origin: admin and officers' APIs, staff sign-in, Swagger.</summary>
+    public Uri AdminAddress => LocalOrigins.AdminAt(Port);
+
+    /// <summary>The apps origin: the proxied agency apps.</summary>
+    public Uri AppsAddress => LocalOrigins.AppsAt(Port);
+
+    /// <summary>A client of the portal origin (what most APIs and pages are on).</summary>
+    public new HttpClient CreateClient() => LocalOrigins.Client(PortalAddress);
+
+    /// <summary>A client of the apps origin, where agency apps are proxied.</summary>
+    public HttpClient CreateAppsClient() => LocalOrigins.Client(AppsAddress);
+
+    /// <summary>A client of the administration origin carrying the bootstrap admin key.</summary>
     public HttpClient CreateAdminClient()
     {
-        var client = CreateClient();
+        var client = CreateAdministrationClient();
         client.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
         return client;
     }
+
+    /// <summary>A client of the administration origin without any credentials.</summary>
+    public HttpClient CreateAdministrationClient() => LocalOrigins.Client(AdminAddress);
 
     /// <summary>Registers an agency through the admin API.</summary>
     public async Task CreateAgencyAsync(string code)

@@ -18,7 +18,12 @@ public sealed class GatewayProcess : IDisposable
         Address = address;
     }
 
+    /// <summary>The portal origin; the administration and apps origins share its port.</summary>
     public Uri Address { get; }
+
+    public Uri AdminAddress => LocalOrigins.AdminAt(Address.Port);
+
+    public Uri AppsAddress => LocalOrigins.AppsAt(Address.Port);
 
     /// <summary>Starts the gateway on SQLite in <paramref name="dataDirectory"/> and waits until it is ready.</summary>
     /// <param name="allInterfaces">Listen on every interface (not only loopback), for tests that call from another address.</param>
@@ -35,6 +40,7 @@ public sealed class GatewayProcess : IDisposable
         start.Environment["Admin__Key"] = GatewayApp.AdminKey;
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Edge__AllowHttp"] = "true";
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
@@ -43,7 +49,7 @@ public sealed class GatewayProcess : IDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("the gateway process did not start");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        var gateway = new GatewayProcess(process, LocalOrigins.PortalAt(port));
         using var client = gateway.CreateClient();
         await Eventually.HoldsAsync(async () =>
         {
@@ -66,12 +72,14 @@ public sealed class GatewayProcess : IDisposable
 
     public HttpClient CreateAdminClient()
     {
-        var client = CreateClient();
+        var client = LocalOrigins.Client(AdminAddress);
         client.DefaultRequestHeaders.Add("X-Admin-Key", GatewayApp.AdminKey);
         return client;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = Address };
+    public HttpClient CreateClient() => LocalOrigins.Client(Address);
+
+    public HttpClient CreateAppsClient() => LocalOrigins.Client(AppsAddress);
 
     /// <summary>SIGKILL: no shutdown, no flushing, no hosted service stopping.</summary>
     public void Kill()

@@ -22,12 +22,11 @@ public static class SignOn
         return json;
     }
 
-    /// <summary>A cookie-keeping client of this gateway that does not follow redirects.</summary>
-    public static BrowserSession NewBrowser(this GatewayApp app)
-    {
-        using var client = app.CreateClient();
-        return new BrowserSession(client.BaseAddress!);
-    }
+    /// <summary>A cookie-keeping client of this gateway's portal origin that does not follow redirects.</summary>
+    public static BrowserSession NewBrowser(this GatewayApp app) => new(app.PortalAddress);
+
+    /// <summary>The same, starting on the administration origin (staff sign-in, admin and officers' APIs).</summary>
+    public static BrowserSession NewStaffBrowser(this GatewayApp app) => new(app.AdminAddress);
 
     /// <summary>The last code the embedded verification sender wrote for <paramref name="recipient"/> (an e-mail or +62 number).</summary>
     public static string LastVerificationCode(this GatewayApp app, string recipient)
@@ -65,12 +64,17 @@ public static class SignOn
         return user;
     }
 
-    /// <summary>A new account of <paramref name="role"/>, signed in to the gateway's pages (session cookie) in a browser-like client.</summary>
+    /// <summary>
+    /// A new account of <paramref name="role"/>, signed in where that role works, in a browser-like client:
+    /// a citizen on the portal (session cookie), an officer or administrator on the administration origin
+    /// (staff cookie).
+    /// </summary>
     public static async Task<(GatewayUser User, BrowserSession Browser)> SignedInAsync(this GatewayApp app, string role, string? agencyCode = null)
     {
         var user = await app.CreateAccountAsync(role, agencyCode);
-        var browser = app.NewBrowser();
-        var response = await browser.SubmitAsync("/akun/masuk", new Dictionary<string, string> { ["login"] = user.Email!, ["password"] = Password });
+        var staff = role is "officer" or "admin";
+        var browser = staff ? app.NewStaffBrowser() : app.NewBrowser();
+        var response = await browser.SubmitAsync(staff ? "/masuk" : "/akun/masuk", new Dictionary<string, string> { ["login"] = user.Email!, ["password"] = Password });
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Signing in as {role} answered {(int)response.StatusCode}");

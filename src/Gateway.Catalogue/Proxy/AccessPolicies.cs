@@ -9,7 +9,7 @@ namespace Gateway.Catalogue.Proxy;
 /// <summary>
 /// The authorization policies behind each access rule. Which agency owns a route and which scope it
 /// requires are route metadata, written when the routes are built, so one policy serves every route.
-/// A bearer token or the gateway's session cookie both count as signed in.
+/// A bearer token or the apps origin's own cookie both count as signed in (never the portal's session).
 /// </summary>
 internal static class AccessPolicies
 {
@@ -37,8 +37,8 @@ internal static class AccessPolicies
     };
 
     public static AuthorizationBuilder AddCatalogueAccessPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen))
-        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).AddRequirements(new OfficerOfOwningAgency()))
+        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).RequireRole(Roles.Citizen))
+        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).AddRequirements(new OfficerOfOwningAgency()))
         .AddPolicy(AgencyClient, p => p.AddAuthenticationSchemes(SignOnSchemes.Bearer).AddRequirements(new HoldsRouteScope()));
 
     internal static string? RouteMetadata(object? resource, string key) =>

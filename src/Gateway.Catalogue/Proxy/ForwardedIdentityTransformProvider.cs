@@ -7,13 +7,10 @@ namespace Gateway.Catalogue.Proxy;
 
 /// <summary>
 /// On protected routes, hands the agency app the gateway's signed identity token for whoever passed the
-/// route's policy, and keeps the gateway's own session cookie from leaving even where cookies are
-/// forwarded. Public routes authenticate nobody and get nothing.
+/// route's policy. Public routes authenticate nobody and get nothing.
 /// </summary>
 internal sealed class ForwardedIdentityTransformProvider(IServiceProvider services) : ITransformProvider
 {
-    private const string SessionCookie = "satupintu.session";
-
     public void ValidateRoute(TransformRouteValidationContext context)
     {
     }
@@ -37,19 +34,6 @@ internal sealed class ForwardedIdentityTransformProvider(IServiceProvider servic
             if (issuer.Issue(http, http.User, agency!) is { } token)
             {
                 transform.ProxyRequest.Headers.TryAddWithoutValidation(ForwardedIdentity.HeaderName, token);
-            }
-
-            if (transform.ProxyRequest.Headers.TryGetValues("Cookie", out var cookies))
-            {
-                var kept = cookies.SelectMany(c => c.Split(';'))
-                    .Select(c => c.Trim())
-                    .Where(c => c.Length > 0 && !c.StartsWith(SessionCookie + "=", StringComparison.Ordinal))
-                    .ToList();
-                transform.ProxyRequest.Headers.Remove("Cookie");
-                if (kept.Count > 0)
-                {
-                    transform.ProxyRequest.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", kept));
-                }
             }
 
             return ValueTask.CompletedTask;

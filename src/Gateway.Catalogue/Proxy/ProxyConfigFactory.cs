@@ -3,6 +3,7 @@ using System.Text;
 using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
@@ -15,10 +16,13 @@ namespace Gateway.Catalogue.Proxy;
 /// service, both named by the service slug. All the work is done here, once per catalogue change, so
 /// nothing is computed per request.
 /// </summary>
-internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<CatalogueOptions> options)
+internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<CatalogueOptions> options, IOptions<EdgeOptions> edge)
 {
     /// <summary>Route metadata key carrying the service slug.</summary>
     public const string ServiceKey = "satupintu.service";
+
+    /// <summary>Route metadata present when the exposure forwards the client's cookies (minus the gateway's own).</summary>
+    public const string ForwardsCookiesKey = "satupintu.forward-cookies";
 
     /// <summary>Route metadata that changes when the upstream secret does, so YARP rebuilds the route's transforms.</summary>
     private const string CredentialVersionKey = "satupintu.credential-version";
@@ -43,7 +47,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
                 continue;
             }
 
-            routes.Add(BuildRoute(service.Slug, service.Agency!.Code, exposure));
+            routes.Add(BuildRoute(service.Slug, service.Agency!.Code, exposure, edge.Value.Hosts.Apps));
             clusters.Add(BuildCluster(service.Slug, exposure));
             if (BuildCredential(exposure.UpstreamAuth, decrypted) is { } credential)
             {
@@ -55,7 +59,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         return new ProxyConfigSet(routes, clusters, credentials);
     }
 
-    private static RouteConfig BuildRoute(string slug, string agencyCode, Exposure exposure)
+    private static RouteConfig BuildRoute(string slug, string agencyCode, Exposure exposure, string appsHost)
     {
         var prefix = exposure.PathPrefix;
         var transforms = new List<IReadOnlyDictionary<string, string>>
@@ -82,6 +86,11 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         }
 
         var metadata = new Dictionary<string, string> { [ServiceKey] = slug, [AccessPolicies.AgencyKey] = agencyCode };
+        if (exposure.ForwardClientCookies)
+        {
+            metadata[ForwardsCookiesKey] = "true";
+        }
+
         if (exposure.Access.Kind == AccessRuleKind.AgencyClient)
         {
             metadata[AccessPolicies.ScopeKey] = exposure.Access.Scope ?? AccessPolicies.AgencyScope(agencyCode);
@@ -95,7 +104,8 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         {
             RouteId = slug,
             ClusterId = slug,
-            Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods },
+            // Agency apps live on their own origin, away from sign-in and administration.
+            Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods, Hosts = [appsHost] },
             AuthorizationPolicy = AccessPolicies.For(exposure.Access.Kind),
             Metadata = metadata,
             Transforms = transforms,

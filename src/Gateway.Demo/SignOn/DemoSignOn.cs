@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Gateway.Identity.Accounts;
 using Gateway.Identity.Clients;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Gateway.Platform.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public sealed class DemoSignOn(
     IServer server,
     IHostApplicationLifetime lifetime,
     IOptions<StorageOptions> storage,
+    IOptions<EdgeOptions> edge,
     IHostEnvironment environment) : IHostedService
 {
     public const string CitizenNik = "3273015708900001";
@@ -42,9 +44,12 @@ public sealed class DemoSignOn(
     public IReadOnlyList<RunningSignOnApp> Apps => _running;
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
+    /// <summary>The owner-readable file with the demo accounts' passwords (printed by path, never by content).</summary>
+    public string PasswordFile => Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), "demo-sign-on.json");
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var file = Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), "demo-sign-on.json");
+        var file = PasswordFile;
         var secrets = File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(cancellationToken: cancellationToken, path: file)) ?? [] : [];
 
         await using var scope = scopes.CreateAsyncScope();
@@ -81,10 +86,11 @@ public sealed class DemoSignOn(
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        // The sample apps find the gateway where it actually listens (a test host picks a free port).
+        // The sample apps find the gateway's portal where it actually listens (a test host picks a free port).
         lifetime.ApplicationStarted.Register(() =>
         {
-            var gateway = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()?.TrimEnd('/') ?? "http://localhost:5080";
+            var listening = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5080";
+            var gateway = EdgeOrigins.AtListeningAddress(listening, edge.Value.Hosts.Portal);
             foreach (var running in _running)
             {
                 running.Settings.Authority = gateway;

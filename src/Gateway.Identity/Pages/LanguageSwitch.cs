@@ -1,3 +1,4 @@
+using Gateway.Platform.Edge;
 using Gateway.Platform.Localization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -10,14 +11,14 @@ namespace Gateway.Identity.Pages;
 internal static class LanguageSwitch
 {
     public static void MapLanguageSwitch(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/akun/bahasa", (string? lang, string? returnUrl, HttpContext context) =>
+        endpoints.MapGet("/akun/bahasa", (string? lang, string? returnUrl, HttpContext context, Microsoft.Extensions.Options.IOptions<EdgeOptions> edge) =>
         {
             var language = lang == Languages.English ? Languages.English : Languages.Indonesian;
             context.Response.Cookies.Append(
-                CookieRequestCultureProvider.DefaultCookieName,
+                GatewayCookies.Language,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
-                new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/akun");
+                GatewayCookies.Options(edge.Value, context.Request, TimeSpan.FromDays(365)));
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : EdgeOrigins.IsOn(context.Request, edge.Value.Hosts.Portal) ? "/akun" : "/");
         }).ExcludeFromDescription();
 
     /// <summary>A path on this site: starts with one slash, not <c>//</c> or <c>/\</c> (which browsers treat as another host).</summary>

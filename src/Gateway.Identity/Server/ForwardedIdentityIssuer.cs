@@ -21,6 +21,7 @@ namespace Gateway.Identity.Server;
 internal sealed class ForwardedIdentityIssuer(
     IOptionsMonitor<OpenIddictServerOptions> server,
     IOptions<SignOnOptions> options,
+    IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
     TimeProvider time) : IForwardedIdentityIssuer, IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
@@ -32,7 +33,8 @@ internal sealed class ForwardedIdentityIssuer(
     // forwarded tokens hang off it, found without even building the claims.
     private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<string, (string Token, DateTime RenewAt)>> _byIdentity = new();
     private readonly ForwardedIdentityOptions _options = options.Value.ForwardedIdentity;
-    private readonly string? _configuredIssuer = options.Value.Issuer;
+    private readonly string? _configuredIssuer = string.IsNullOrEmpty(options.Value.Issuer) ? null : options.Value.Issuer;
+    private readonly string _portalHost = edge.Value.Hosts.Portal;
 
     public string? Issue(HttpContext context, ClaimsPrincipal user, string agencyCode)
     {
@@ -42,7 +44,8 @@ internal sealed class ForwardedIdentityIssuer(
             return null;
         }
 
-        var issuer = _configuredIssuer ?? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/";
+        // Without a configured issuer (a developer machine) it is the portal origin, as for every token.
+        var issuer = _configuredIssuer ?? Gateway.Platform.Edge.EdgeOrigins.UrlOn(context.Request, _portalHost, context.Request.PathBase + "/");
         var now = time.GetUtcNow().UtcDateTime;
         var perPrincipal = _byIdentity.GetOrCreateValue(user.Identities.FirstOrDefault(i => i.IsAuthenticated) ?? user.Identities.First());
         var principalKey = issuer + "|" + agencyCode;

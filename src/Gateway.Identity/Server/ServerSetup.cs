@@ -1,5 +1,7 @@
 using Gateway.Identity.Persistence;
+using Gateway.Platform.Edge;
 using Gateway.Platform.Storage;
+using Microsoft.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,7 @@ namespace Gateway.Identity.Server;
 /// </summary>
 internal static class ServerSetup
 {
-    public static void AddOpenIdConnectServer(this IServiceCollection services, SignOnOptions options)
+    public static void AddOpenIdConnectServer(this IServiceCollection services, SignOnOptions options, EdgeOptions edge)
     {
         services.AddSingleton(sp => KeyRing.Load(
             sp.GetRequiredService<IOptions<SignOnOptions>>().Value.Keys,
@@ -26,10 +28,9 @@ internal static class ServerSetup
         services.AddSingleton<ValidatedTokens>();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.Bearer, null)
-            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrSession, null, o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? Platform.Security.SignOnSchemes.Bearer
-                    : Platform.Security.SignOnSchemes.Session);
+            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.Session))
+            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrAppsSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.AppsSession))
+            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrStaffSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.StaffSession));
         services.AddOpenIddict()
             .AddCore(core =>
             {
@@ -70,16 +71,47 @@ internal static class ServerSetup
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
                     .EnableEndSessionEndpointPassthrough();
-                if (options.AllowHttp)
+                if (edge.AllowHttp)
                 {
                     aspNetCore.DisableTransportSecurityRequirement();
                 }
+
+                // The OpenID Connect server answers on the portal origin only: on the apps origin an agency
+                // app's page could otherwise use it, and discovery there would name the wrong issuer.
+                server.AddEventHandler<OpenIddictServerEvents.ProcessRequestContext>(handler => handler
+                    .UseInlineHandler(context =>
+                    {
+                        if (!EdgeOrigins.IsOn(context.Transaction.GetHttpRequest()!, edge.Hosts.Portal))
+                        {
+                            context.SkipRequest();
+                        }
+
+                        return default;
+                    })
+                    .SetOrder(int.MinValue));
             })
             .AddValidation(validation =>
             {
                 validation.UseLocalServer();
                 validation.AddAudiences(GatewayScopes.GatewayAudience);
                 validation.UseAspNetCore();
+                if (string.IsNullOrEmpty(options.Issuer))
+                {
+                    // No configured issuer (a developer machine): tokens name the portal origin they were
+                    // issued on, so a token checked on the apps or administration origin is checked
+                    // against the portal's address, not the address it happens to arrive at.
+                    validation.AddEventHandler<OpenIddict.Validation.OpenIddictValidationEvents.ProcessRequestContext>(handler => handler
+                        .UseInlineHandler(context =>
+                        {
+                            if (context.BaseUri is { } baseUri)
+                            {
+                                context.BaseUri = OnPortal(baseUri, edge.Hosts.Portal);
+                            }
+
+                            return default;
+                        })
+                        .SetOrder(OpenIddict.Validation.AspNetCore.OpenIddictValidationAspNetCoreHandlers.ResolveRequestUri.Descriptor.Order + 1_000));
+                }
             });
 
         // Only S256: a "plain" challenge is the verifier itself and protects nothing.
@@ -97,5 +129,23 @@ internal static class ServerSetup
                 server.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
             }
         });
+    }
+
+    private static Func<Microsoft.AspNetCore.Http.HttpContext, string?> BearerOr(string cookieScheme) => context =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? Platform.Security.SignOnSchemes.Bearer
+            : cookieScheme;
+
+    /// <summary><paramref name="baseUri"/> with the portal's host name (and its port, when the portal's host name names one).</summary>
+    internal static Uri OnPortal(Uri baseUri, string portalHost)
+    {
+        var parts = portalHost.Split(':', 2);
+        var builder = new UriBuilder(baseUri) { Host = parts[0] };
+        if (parts.Length == 2 && int.TryParse(parts[1], out var port))
+        {
+            builder.Port = port;
+        }
+
+        return builder.Uri;
     }
 }

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Identity.Verification;
 
 /// <summary>
-/// The embedded default: appends each message to a local file and writes it to the log, so a demo or
-/// a developer machine works without a mail server. Not for production — codes are readable there.
+/// The embedded default for a developer machine and the demo: appends each message to a local file, so
+/// they work without a mail server. The log says a message was written and where, never the code: logs
+/// are shipped and read more widely than a file. Refused outside Development (codes are readable there).
 /// </summary>
 internal sealed partial class FileVerificationSender(
     IOptions<SignOnOptions> options,
@@ -35,9 +36,9 @@ internal sealed partial class FileVerificationSender(
             Gate.Release();
         }
 
-        LogSent(logger, message.Purpose, message.Channel, message.Recipient, message.Code, FilePath);
+        LogWritten(logger, message.Purpose, message.Channel, FilePath);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Verification code ({Purpose}) for {Channel} {Recipient}: {Code} (file sender, also in {File}; configure Identity:Verification:Sender=Smtp for real delivery)")]
-    private static partial void LogSent(ILogger logger, VerificationPurpose purpose, VerificationChannel channel, string recipient, string code, string file);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Verification message ({Purpose}, {Channel}) written to {File} (file sender; configure Identity:Verification:Sender=Smtp for real delivery)")]
+    private static partial void LogWritten(ILogger logger, VerificationPurpose purpose, VerificationChannel channel, string file);
 }

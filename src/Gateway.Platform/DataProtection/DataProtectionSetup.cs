@@ -12,7 +12,7 @@ public sealed class DataProtectionOptions
 {
     public const string Section = "DataProtection";
 
-    /// <summary>A PFX certificate that encrypts the keys at rest. Without it keys are stored unencrypted (fine for the demo, not for production).</summary>
+    /// <summary>A PFX certificate that encrypts the keys at rest. Required outside Development; without it (Development only) keys are stored unencrypted.</summary>
     public string? CertificatePath { get; set; }
 
     public string? CertificatePassword { get; set; }
@@ -26,6 +26,15 @@ public static class DataProtectionSetup
     {
         builder.AddModuleDatabase<KeyStoreDbContext, SqliteKeyStoreDbContext, PostgresKeyStoreDbContext>(DatabaseName);
         var options = builder.Configuration.GetSection(DataProtectionOptions.Section).Get<DataProtectionOptions>() ?? new();
+        if (string.IsNullOrWhiteSpace(options.CertificatePath) && !Hosting.GatewayEnvironments.IsDevelopmentLike(builder.Environment))
+        {
+            // The keys protect sessions, tickets and the agency apps' upstream secrets in the database.
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath is required in the {builder.Environment.EnvironmentName} environment: the data-protection keys " +
+                "(which protect sessions and the stored upstream secrets) must be encrypted at rest. Give a PFX certificate and its password " +
+                "(DataProtection:CertificatePassword, from a secret).");
+        }
+
         var protection = builder.Services.AddDataProtection()
             .SetApplicationName("SatuPintu")
             .PersistKeysToDbContext<KeyStoreDbContext>();

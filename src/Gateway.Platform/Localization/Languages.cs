@@ -24,7 +24,7 @@ public static class Languages
         options.RequestCultureProviders =
         [
             new QueryStringRequestCultureProvider { QueryStringKey = "lang", UIQueryStringKey = "lang" },
-            new CookieRequestCultureProvider(),
+            new CookieRequestCultureProvider { CookieName = Edge.GatewayCookies.Language },
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
         return options;

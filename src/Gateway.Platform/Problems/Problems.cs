@@ -42,6 +42,11 @@ public static class Problems
     {
         context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         var writer = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await writer.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        // The problem writer declines a request that accepts only HTML (a browser's navigation); such a
+        // request still gets the problem, not an error while writing it.
+        if (!await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await TypedResults.Problem(problem).ExecuteAsync(context);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Gateway.Platform.Edge;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,9 @@ namespace Gateway.Platform.Security;
 
 public static class AdminEndpoints
 {
-    /// <summary><c>/api/admin</c> for a module's administration endpoints: admin policy, documented 401.</summary>
+    /// <summary><c>/api/admin</c> on the administration origin for a module's administration endpoints: admin policy, documented 401.</summary>
     public static RouteGroupBuilder MapAdminGroup(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGroup("/api/admin")
+        endpoints.MapAdministration("/api/admin")
             .RequireAuthorization(Policies.Admin)
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
 }

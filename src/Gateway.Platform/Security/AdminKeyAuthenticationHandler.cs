@@ -28,16 +28,22 @@ internal sealed class AdminKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
+        if (!store.Enabled)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("The admin key is turned off (Admin:KeyEnabled)."));
+        }
+
         if (!store.Matches(values.ToString()))
         {
             return Task.FromResult(AuthenticateResult.Fail("The admin key is wrong."));
         }
 
-        // Bootstrap and break-glass only: on the server itself (or through kubectl port-forward/exec).
-        // People administer through single sign-on with the admin role.
-        if (Context.Connection.RemoteIpAddress is not { } address || !System.Net.IPAddress.IsLoopback(address))
+        // Bootstrap and break-glass only: on the server itself (or through kubectl port-forward/exec),
+        // judged by the socket, never by what a proxy in front says. People administer through single
+        // sign-on with the admin role.
+        if (!Gateway.Platform.Edge.EdgeConnection.IsDirectFromLoopback(Context))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The admin key is accepted from loopback connections only."));
+            return Task.FromResult(AuthenticateResult.Fail("The admin key is accepted from loopback connections only, not through a proxy."));
         }
 
         var identity = new ClaimsIdentity(

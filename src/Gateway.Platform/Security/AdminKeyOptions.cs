@@ -1,9 +1,11 @@
 namespace Gateway.Platform.Security;
 
 /// <summary>
-/// The interim protection of <c>/api/admin</c> until single sign-on lands: a shared key sent in the
-/// <c>X-Admin-Key</c> header. Leave <see cref="Key"/> empty and the gateway generates one on first start
-/// and writes it to <c>{Storage:DataDirectory}/admin-key</c> (readable by the owner only).
+/// The bootstrap and break-glass key for <c>/api/admin</c>: a shared key sent in the <c>X-Admin-Key</c>
+/// header, accepted only from a connection made on the server itself (never through a proxy). Leave
+/// <see cref="Key"/> empty and the gateway generates one on first start and writes it to
+/// <c>{Storage:DataDirectory}/admin-key</c> (readable by the owner only). Turn it off
+/// (<see cref="KeyEnabled"/>) once administrators sign in, or where a sidecar forwards from loopback.
 /// </summary>
 public sealed class AdminKeyOptions
 {
@@ -15,4 +17,7 @@ public sealed class AdminKeyOptions
     public const int MinimumLength = 24;
 
     public string? Key { get; set; }
+
+    /// <summary>Accept the key at all. Off: no key is generated and the header is refused.</summary>
+    public bool KeyEnabled { get; set; } = true;
 }

@@ -14,7 +14,14 @@ public sealed partial class AdminKeyStore
 
     public AdminKeyStore(IOptions<AdminKeyOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment, ILogger<AdminKeyStore> logger)
     {
+        Enabled = options.Value.KeyEnabled;
         var key = options.Value.Key;
+        if (!Enabled)
+        {
+            _keyHash = Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(key))
         {
             var file = Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), "admin-key");
@@ -26,7 +33,10 @@ public sealed partial class AdminKeyStore
         _keyHash = Hash(key);
     }
 
-    /// <summary>Where the generated key was written, or null when it came from configuration.</summary>
+    /// <summary>False when <c>Admin:KeyEnabled</c> turned the key off.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>Where the generated key was written, or null when it came from configuration (or the key is off).</summary>
     public string? KeyFile { get; }
 
     public bool Matches(string candidate) => CryptographicOperations.FixedTimeEquals(Hash(candidate), _keyHash);

@@ -1,3 +1,4 @@
+using Gateway.Platform.Edge;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Routing;
@@ -14,9 +15,8 @@ namespace Gateway.Platform.Security;
 /// <c>WWW-Authenticate: Bearer</c>. The gateway's own pages keep their cookie's redirect. One answer,
 /// whichever schemes a policy names (each scheme's own challenge would write its own, conflicting one).
 /// </summary>
-internal sealed class GatewayAuthorizationResults : IAuthorizationMiddlewareResultHandler
+internal sealed class GatewayAuthorizationResults(Microsoft.Extensions.Options.IOptions<EdgeOptions> edge) : IAuthorizationMiddlewareResultHandler
 {
-    public const string SignInPath = "/akun/masuk";
 
     private static readonly BilingualText SignIn = new(
         "Masuk dengan akun SatuPintu, atau kirim access token pada header Authorization: Bearer.",
@@ -48,8 +48,10 @@ internal sealed class GatewayAuthorizationResults : IAuthorizationMiddlewareResu
         {
             if (PassThroughEndpoint.IsPassThrough(context) && IsBrowserNavigation(context.Request))
             {
+                // The apps origin has no sign-in of its own: the portal signs the person in and hands them back.
                 var back = context.Request.PathBase + context.Request.Path + context.Request.QueryString;
-                context.Response.Redirect($"{SignInPath}?ReturnUrl={Uri.EscapeDataString(back)}");
+                context.Response.Redirect(EdgeOrigins.UrlOn(context.Request, edge.Value.Hosts.Portal,
+                    $"{SignInPaths.AppsHandOff}?kembali={Uri.EscapeDataString(back)}"));
                 return;
             }
 
@@ -64,8 +66,11 @@ internal sealed class GatewayAuthorizationResults : IAuthorizationMiddlewareResu
         await Problems.Problems.WriteAsync(context, () => Problems.Problems.Create(ProblemKind.Forbidden, NotYours));
     }
 
-    /// <summary>The sign-in pages themselves: their cookie redirects to the sign-in page, as it should.</summary>
-    private static bool IsOwnPage(HttpContext context) => context.Request.Path.StartsWithSegments("/akun");
+    /// <summary>The gateway's own pages (portal and staff): their cookie redirects to their sign-in page, as it should.</summary>
+    private static bool IsOwnPage(HttpContext context) =>
+        !PassThroughEndpoint.IsPassThrough(context)
+        && !context.Request.Path.StartsWithSegments("/api")
+        && !context.Request.Path.StartsWithSegments("/connect");
 
     private static bool IsBrowserNavigation(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)

@@ -3,19 +3,33 @@ namespace Gateway.Platform.Security;
 /// <summary>
 /// Names of the authentication schemes single sign-on registers, for modules that name them in their
 /// policies without depending on the identity module. The identity module's tests check they match.
+/// Each origin has its own cookie, and a policy names the schemes of its origin only: the portal's
+/// session never opens the admin API, and no cookie of the gateway's ever opens anything on another origin.
 /// </summary>
 public static class SignOnSchemes
 {
     /// <summary>Bearer access tokens issued by the gateway (OpenIddict's validation, its results cached per token).</summary>
     public const string Bearer = "SatuPintu.Bearer";
 
-    /// <summary>The sign-in cookie of the gateway's own pages (ASP.NET Core Identity).</summary>
+    /// <summary>The sign-in cookie of the people-facing origin (ASP.NET Core Identity's application cookie).</summary>
     public const string Session = "Identity.Application";
 
+    /// <summary>The cookie of the apps origin: a person opening a protected agency app in a browser.</summary>
+    public const string AppsSession = "SatuPintu.Apps";
+
+    /// <summary>The cookie of the administration origin: staff (officers and administrators), SameSite=Strict.</summary>
+    public const string StaffSession = "SatuPintu.Staff";
+
     /// <summary>
-    /// Either: a call from a client app with a token, or a browser signed in to the gateway. One scheme
-    /// that forwards to the right one by the Authorization header, so a proxied request runs one handler
-    /// and keeps the (cached) identity object instead of a merge of two.
+    /// The portal's APIs: a call from a client app with a token, or a browser signed in to the portal. One
+    /// scheme that forwards to the right one by the Authorization header, so a request runs one handler and
+    /// keeps the (cached) identity object instead of a merge of two.
     /// </summary>
     public const string BearerOrSession = "SatuPintu.BearerOrSession";
+
+    /// <summary>The proxied agency apps: a token, or a browser signed in on the apps origin.</summary>
+    public const string BearerOrAppsSession = "SatuPintu.BearerOrApps";
+
+    /// <summary>The officers' and administrators' APIs: a token, or staff signed in on the administration origin.</summary>
+    public const string BearerOrStaffSession = "SatuPintu.BearerOrStaff";
 }
