@@ -8,6 +8,7 @@ using Gateway.Identity.Sessions;
 using Gateway.Identity.Verification;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Hosting;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
@@ -129,7 +130,7 @@ public static class IdentityModule
         var portal = endpoints.MapPortal();
         var administration = endpoints.MapAdministration();
         var connect = portal.MapGroup("/connect").ExcludeFromDescription();
-        connect.MapMethods("/token", ["POST"], TokenEndpoint.ExchangeAsync);
+        connect.MapMethods("/token", ["POST"], TokenEndpoint.ExchangeAsync).RequireRateLimiting(RateLimitPolicies.Token);
         connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoEndpoint.GetAsync)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(SignOnSchemes.Bearer).RequireAuthenticatedUser());
         connect.MapMethods("/endsession", ["GET", "POST"], EndSessionEndpoint.SignOutAsync);

@@ -4,6 +4,7 @@ using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.DataProtection;
 using Gateway.Platform.Edge;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;
@@ -29,6 +30,7 @@ public static class PlatformModule
     {
         var services = builder.Services;
         builder.AddEdge();
+        builder.AddGatewayRateLimits();
 
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
@@ -116,6 +118,8 @@ public static class PlatformModule
         {
             own.Use(SecurityHeaders.InvokeAsync);
             own.Use(CrossOriginGuard.InvokeAsync);
+            // Before authentication: a refused attempt costs no password hash and no token validation.
+            own.UseRateLimiter();
             own.UseRequestLocalization();
             own.UseStatusCodePages();
             own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());

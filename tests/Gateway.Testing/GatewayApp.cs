@@ -36,6 +36,12 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             ["Logging:LogLevel:Default"] = "Warning",
             ["Edge:AllowHttp"] = "true",
         };
+        // Tests share one gateway and one address; the limits' own tests start a gateway with the defaults.
+        foreach (var limit in UnlimitedForTests)
+        {
+            _settings[$"RateLimits:{limit}:Permits"] = "1000000";
+        }
+
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -43,6 +49,14 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
         UseKestrel(0);
     }
+
+    /// <summary>Every limit of <c>RateLimits</c>, raised out of reach unless a test's settings say otherwise.</summary>
+    public static readonly string[] UnlimitedForTests =
+    [
+        "SignInPerAddress", "SignInPerLogin", "RegistrationPerAddress", "CodeResendPerAccount", "CodeResendPerAddress",
+        "ForgotPasswordPerAddress", "ForgotPasswordPerLogin", "TokenPerAddress", "TokenPerClient", "SecretChecksPerClient",
+        "ComplaintsPerAddress", "SearchPerAddress", "NikCheckPerAccount",
+    ];
 
     public DatabaseKind Database { get; }
     public string DataDirectory { get; }

@@ -41,6 +41,10 @@ public sealed class GatewayProcess : IDisposable
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Edge__AllowHttp"] = "true";
+        foreach (var limit in GatewayApp.UnlimitedForTests)
+        {
+            start.Environment[$"RateLimits__{limit}__Permits"] = "1000000";
+        }
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

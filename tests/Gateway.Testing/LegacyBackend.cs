@@ -65,6 +65,19 @@ public sealed class LegacyBackend : IAsyncDisposable
             return Results.Text($"slept {ms} ms");
         });
         app.MapGet("/status/{code:int}", (int code) => Results.Text($"status {code}", statusCode: code));
+        // An agency app that tries to plant the gateway's cookies and to share its own with the whole city.
+        app.MapGet("/cookies/set", (HttpContext c) =>
+        {
+            c.Response.Headers.Append("Set-Cookie", "satupintu.apps=planted; Path=/; HttpOnly");
+            c.Response.Headers.Append("Set-Cookie", "__Host-satupintu.session=planted; Path=/; Secure");
+            c.Response.Headers.Append("Set-Cookie", ".AspNetCore.Antiforgery.x=planted; Path=/");
+            c.Response.Headers.Append("Set-Cookie", "theirs=1; Domain=localhost; Path=/; HttpOnly");
+            c.Response.Headers.Append("Set-Cookie", "plain=2; Path=/");
+            return Results.Text("cookies set");
+        });
+        // A page of a legacy app whose script (served from the apps origin) is the attacker: it reads the
+        // gateway's origins from its query string, tries them, and writes what happened into the page.
+        app.MapGet("/page/attacker", () => Results.Content(AttackerPage.Html, "text/html; charset=utf-8"));
 
         await app.StartAsync();
         self = new LegacyBackend(app, LoopbackApp.AddressOf(app));

@@ -43,4 +43,17 @@ public static class TestData
         ["timeoutSeconds"] = 5,
         ["access"] = new JsonObject { ["kind"] = access },
     };
+
+    /// <summary>A well-formed NIK nobody else in the test run is likely to have (a woman born in the 1990s in Kota Bandung).</summary>
+    public static string NewNik() =>
+        $"32730{Random.Shared.Next(1, 9)}{Random.Shared.Next(41, 68)}0{Random.Shared.Next(1, 9)}9{Random.Shared.Next(0, 9)}{Random.Shared.Next(1, 9999):0000}";
+
+    public static JsonObject Complaint(string category = "jalan-rusak") => new()
+    {
+        ["category"] = category,
+        ["class"] = "simple",
+        ["subject"] = "Jalan berlubang di depan sekolah",
+        ["description"] = "Lubang sedalam 20 cm, sudah dua motor jatuh minggu ini.",
+        ["location"] = "Jl. Soekarno-Hatta No. 100",
+    };
 }

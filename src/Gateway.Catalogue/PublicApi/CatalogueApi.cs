@@ -4,6 +4,7 @@ using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -35,7 +36,9 @@ internal static class CatalogueApi
         catalogue.MapGet("/services", Search)
             .WithSummary("Find services: full-text search in Indonesian and English, filters by agency, category and status")
             .Produces<ServicePage>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitPolicies.Search);
         catalogue.MapGet("/services/{slug}", Detail)
             .WithSummary("A service with its published standard and live status")
             .Produces<ServiceDetail>()

@@ -4,6 +4,7 @@ using Gateway.Complaints.Persistence;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using MassTransit;
@@ -32,7 +33,9 @@ internal static class ComplaintApi
         complaints.MapPost("/", File)
             .WithSummary("File a complaint; it is routed to the responsible agency within seconds")
             .Produces<ComplaintStatusView>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireRateLimiting(RateLimitPolicies.Complaints);
         complaints.MapGet("/{id:guid}", Status)
             .WithSummary("Where a complaint went and by when it must be answered")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -10,14 +10,16 @@ using OpenIddict.EntityFrameworkCore.Models;
 namespace Gateway.Identity.Server;
 
 /// <summary>
-/// Remembers recently verified client secrets. OpenIddict stores secrets as slow PBKDF2 hashes (right:
+/// Remembers recently checked client secrets. OpenIddict stores secrets as slow PBKDF2 hashes (right:
 /// a stolen table must not give them away), which made every client-credentials request cost ~15 ms of
 /// CPU. A success is kept for a few minutes, keyed by a SHA-256 of the presented secret and the stored
-/// hash, so a rotated secret or a deleted client never matches an old entry; failures are never cached.
+/// hash, so a rotated secret or a deleted client never matches an old entry. A failure is kept briefly
+/// too: the same wrong secret sent again is refused without hashing it again.
 /// </summary>
 internal sealed class VerifiedClientSecrets : IDisposable
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan FailureKeptFor = TimeSpan.FromMinutes(1);
 
     public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
@@ -32,23 +34,32 @@ internal sealed class GatewayApplicationManager(
     ILogger<OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication<Guid>>> logger,
     IOptionsMonitor<OpenIddictCoreOptions> options,
     IOpenIddictApplicationStore<OpenIddictEntityFrameworkCoreApplication<Guid>> store,
-    VerifiedClientSecrets verified)
+    VerifiedClientSecrets verified,
+    Gateway.Platform.Edge.RateLimits.Throttle throttle,
+    IOptions<Gateway.Platform.Edge.RateLimits.RateLimitOptions> limits)
     : OpenIddictApplicationManager<OpenIddictEntityFrameworkCoreApplication<Guid>>(cache, logger, options, store)
 {
     protected override async ValueTask<bool> ValidateClientSecretAsync(string secret, string comparand, CancellationToken cancellationToken = default)
     {
         var key = VerifiedClientSecrets.Key(secret, comparand);
-        if (verified.Cache.TryGetValue(key, out _))
+        if (verified.Cache.TryGetValue(key, out bool known))
         {
-            return true;
+            return known;
         }
 
-        if (!await base.ValidateClientSecretAsync(secret, comparand, cancellationToken))
+        // Hashing is the expensive part: each client gets a budget of real checks, so guessing one
+        // client's secret from many addresses cannot take the CPU either.
+        if (!throttle.TryAcquire(limits.Value.SecretChecksPerClient, "secret:" + comparand, out _))
         {
             return false;
         }
 
-        verified.Cache.Set(key, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = VerifiedClientSecrets.KeptFor, Size = 1 });
-        return true;
+        var valid = await base.ValidateClientSecretAsync(secret, comparand, cancellationToken);
+        verified.Cache.Set(key, valid, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = valid ? VerifiedClientSecrets.KeptFor : VerifiedClientSecrets.FailureKeptFor,
+            Size = 1,
+        });
+        return valid;
     }
 }

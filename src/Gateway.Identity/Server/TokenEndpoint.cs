@@ -1,8 +1,10 @@
 using Gateway.Identity.Accounts;
+using Gateway.Platform.Edge.RateLimits;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -20,10 +22,18 @@ internal static class TokenEndpoint
         IOpenIddictApplicationManager applications,
         UserManager<GatewayUser> users,
         SignInManager<GatewayUser> signIns,
-        TokenClaims claims)
+        TokenClaims claims,
+        Throttle throttle,
+        IOptions<RateLimitOptions> limits)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request is missing.");
+
+        // Per client app, whatever address it calls from (the address limit is the endpoint's policy).
+        if (request.ClientId is { } clientId && !throttle.TryAcquire(limits.Value.TokenPerClient, "token:" + clientId, out var retryAfter))
+        {
+            return TooManyRequests.Result(context, retryAfter);
+        }
 
         if (request.IsClientCredentialsGrantType())
         {

@@ -8,17 +8,18 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Platform.Localization;
 
 /// <summary>
-/// Applies the caller's language where the localization middleware did not run (pass-through requests,
-/// and error responses written after it unwound): same providers, same supported languages.
+/// The caller's language where the localization middleware did not run (pass-through requests, refusals
+/// before it, and error responses written after it unwound): same providers, same supported languages.
+/// Callers apply it themselves (<c>Set(await ResolveAsync(context))</c>): a culture set inside an awaited
+/// method does not flow back out of it.
 /// </summary>
 public static class RequestCultures
 {
-    public static async Task ApplyAsync(HttpContext context)
+    public static async Task<CultureInfo> ResolveAsync(HttpContext context)
     {
         if (context.Features.Get<IRequestCultureFeature>() is { } feature)
         {
-            Set(feature.RequestCulture.UICulture);
-            return;
+            return feature.RequestCulture.UICulture;
         }
 
         var options = context.RequestServices.GetRequiredService<IOptions<RequestLocalizationOptions>>().Value;
@@ -33,16 +34,15 @@ public static class RequestCultures
                     || name.StartsWith(c.Name + "-", StringComparison.OrdinalIgnoreCase));
                 if (supported is not null)
                 {
-                    Set(supported);
-                    return;
+                    return supported;
                 }
             }
         }
 
-        Set(options.DefaultRequestCulture.UICulture);
+        return options.DefaultRequestCulture.UICulture;
     }
 
-    private static void Set(CultureInfo culture)
+    public static void Set(CultureInfo culture)
     {
         CultureInfo.CurrentUICulture = culture;
         CultureInfo.CurrentCulture = culture;

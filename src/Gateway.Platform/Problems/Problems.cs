@@ -33,7 +33,7 @@ public static class Problems
     /// </summary>
     public static async Task WriteAsync(HttpContext context, Func<ProblemDetails> create)
     {
-        await RequestCultures.ApplyAsync(context);
+        RequestCultures.Set(await RequestCultures.ResolveAsync(context));
         await WriteAsync(context, create());
     }
 

@@ -1,13 +1,16 @@
 using Gateway.Identity.Accounts;
 using Gateway.Identity.Verification;
+using Gateway.Platform.Edge.RateLimits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using static Gateway.Identity.Pages.Text;
 
 namespace Gateway.Identity.Pages.Akun;
 
 /// <summary>Citizen registration with NIK; on success a code is sent and the verification page follows.</summary>
+[EnableRateLimiting(RateLimitPolicies.Registration)]
 public sealed class RegisterModel(Registration registration, VerificationCodes codes, IOptions<SignOnOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,18 +1,26 @@
 using Gateway.Identity.Accounts;
+using Gateway.Platform.Edge.RateLimits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using static Gateway.Identity.Pages.Text;
 
 namespace Gateway.Identity.Pages.Akun;
 
-/// <summary>Sign-in with NIK, e-mail or phone and a password; wrong passwords count towards a lockout.</summary>
+/// <summary>
+/// Sign-in with NIK, e-mail or phone and a password; wrong passwords count towards a lockout. Attempts are
+/// limited per address (the page's policy) and per login typed, before any password is hashed.
+/// </summary>
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class LoginModel(
     AccountLookup lookup,
     UserManager<GatewayUser> users,
     SignInManager<GatewayUser> signIns,
     VerificationCodes codes,
+    Throttle throttle,
+    IOptions<RateLimitOptions> limits,
     IOptions<SignOnOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -28,6 +36,12 @@ public sealed class LoginModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Attempts.Refusal(this, throttle, limits.Value.SignInPerLogin, "sign-in:" + Login?.Trim()) is { } refusal)
+        {
+            Error = refusal;
+            return Page();
+        }
+
         var user = await lookup.FindAsync(Login, cancellationToken);
         if (user is null || string.IsNullOrEmpty(Password))
         {

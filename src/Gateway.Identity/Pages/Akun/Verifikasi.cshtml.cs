@@ -1,9 +1,12 @@
 using Gateway.Identity.Accounts;
 using Gateway.Identity.Verification;
+using Gateway.Platform.Edge.RateLimits;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using static Gateway.Identity.Pages.Text;
 
 namespace Gateway.Identity.Pages.Akun;
@@ -12,8 +15,10 @@ namespace Gateway.Identity.Pages.Akun;
 /// Enter the code sent at registration (or at a sign-in before verification). Which account is being
 /// verified travels in the protected TempData cookie, never in the address.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class VerifyModel(
-    UserManager<GatewayUser> users, SignInManager<GatewayUser> signIns, VerificationCodes codes, Registration registration) : PageModel
+    UserManager<GatewayUser> users, SignInManager<GatewayUser> signIns, VerificationCodes codes, Registration registration,
+    Throttle throttle, IOptions<RateLimitOptions> limits) : PageModel
 {
     private const string AccountKey = "verify-account";
 
@@ -56,7 +61,21 @@ public sealed class VerifyModel(
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
     {
         var user = await PendingAccountAsync();
-        if (user is not null && !await users.IsLockedOutAsync(user))
+        if (user is null)
+        {
+            return RedirectToPage(new { returnUrl = ReturnUrl });
+        }
+
+        // One new code a minute per account, and a ceiling per address: a code is a message someone receives.
+        Destination = VerificationCodes.MaskedDestination(user);
+        if ((Attempts.Refusal(this, throttle, limits.Value.CodeResendPerAccount, "resend:" + user.Id)
+             ?? Attempts.Refusal(this, throttle, limits.Value.CodeResendPerAddress, "resend:" + Attempts.Address(this))) is { } refusal)
+        {
+            Error = refusal;
+            return Page();
+        }
+
+        if (!await users.IsLockedOutAsync(user))
         {
             await codes.SendAsync(user, VerificationPurpose.VerifyAccount, cancellationToken);
         }

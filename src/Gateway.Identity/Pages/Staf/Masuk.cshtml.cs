@@ -1,9 +1,11 @@
 using Gateway.Identity.Accounts;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using static Gateway.Identity.Pages.Text;
 
@@ -14,10 +16,13 @@ namespace Gateway.Identity.Pages.Staf;
 /// of this origin (host-only, SameSite=Strict), never the portal's session: a page elsewhere in the city
 /// cannot act with it.
 /// </summary>
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
 public sealed class StaffLoginModel(
     AccountLookup lookup,
     UserManager<GatewayUser> users,
     SignInManager<GatewayUser> signIns,
+    Throttle throttle,
+    IOptions<RateLimitOptions> limits,
     IOptions<SignOnOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -33,6 +38,12 @@ public sealed class StaffLoginModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (Attempts.Refusal(this, throttle, limits.Value.SignInPerLogin, "sign-in:" + Login?.Trim()) is { } refusal)
+        {
+            Error = refusal;
+            return Page();
+        }
+
         var user = await lookup.FindAsync(Login, cancellationToken);
         var result = user is null || string.IsNullOrEmpty(Password)
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed

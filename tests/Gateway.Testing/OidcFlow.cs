@@ -3,11 +3,12 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Xunit;
 
-namespace Gateway.Identity.IntegrationTests;
+namespace Gateway.Testing;
 
 /// <summary>The steps of the authorization code flow, done by hand so tests can alter any of them.</summary>
-internal static class OidcFlow
+public static class OidcFlow
 {
     public static (string Verifier, string Challenge) NewPkce()
     {
