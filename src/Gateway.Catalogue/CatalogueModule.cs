@@ -71,6 +71,8 @@ public static class CatalogueModule
         services.AddSingleton<IForwarderHttpClientFactory, SharedForwarderHttpClientFactory>();
         services.AddAuthorizationBuilder().AddCatalogueAccessPolicies();
         services.AddSingleton<IAuthorizationHandler, OfficerOfOwningAgency>();
+        services.AddSingleton<IAuthorizationHandler, CitizenAssuranceOfRoute>();
+        services.AddSingleton<IAuthorizationHandler, TokenMeantForRouteAgency>();
         services.AddSingleton<IAuthorizationHandler, HoldsRouteScope>();
 
         // Health

@@ -34,6 +34,9 @@ public static class IdentityModule
     /// <summary>An officer or administrator signed in on the administration origin (the staff cookie).</summary>
     public const string StaffPolicy = "staff";
 
+    /// <summary>Staff at a service counter (officers and administrators, by token or staff cookie; the admin key for bootstrap).</summary>
+    public const string CounterPolicy = "counter";
+
     public static IHostApplicationBuilder AddGatewayIdentity(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -89,6 +92,8 @@ public static class IdentityModule
         services.AddScoped<AccountLookup>();
         services.AddScoped<VerificationCodes>();
         services.AddScoped<Registration>();
+        services.AddScoped<NikVerification>();
+        services.AddScoped<AccountSessions>();
         services.AddScoped<ClientRegistrar>();
         services.AddSingleton<AccountEvents>();
         if (options.Verification.Sender == VerificationSenderKind.Smtp)
@@ -103,6 +108,8 @@ public static class IdentityModule
         services.AddSingleton<IForwardedIdentityIssuer, ForwardedIdentityIssuer>();
         services.AddHostedService<RoleSeeder>();
         services.AddSingleton<AppsTickets>();
+        services.AddSingleton<StaffAccounts>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffAccounts>());
 
         // Administrators sign in on the administration origin (admin role) or call with a token; the admin
         // key stays for bootstrap, from loopback. The portal's session never opens the admin API.
@@ -111,7 +118,10 @@ public static class IdentityModule
                 .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.StaffSession)
                 .RequireRole(Roles.Admin))
             .AddPolicy(SessionPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireAuthenticatedUser())
-            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.StaffSession).RequireRole(Roles.Admin, Roles.Officer));
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.StaffSession).RequireRole(Roles.Admin, Roles.Officer))
+            .AddPolicy(CounterPolicy, p => p
+                .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.StaffSession)
+                .RequireRole(Roles.Admin, Roles.Officer));
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/Akun/Saya", SessionPolicy);
@@ -143,6 +153,7 @@ public static class IdentityModule
         var admin = endpoints.MapAdminGroup();
         admin.MapClientAdminApi();
         admin.MapAccountAdminApi();
+        endpoints.MapCounterApi();
         return endpoints;
     }
 

@@ -30,6 +30,13 @@ public sealed class SignOnOptions
     [Range(0, 300)]
     public int RefreshTokenReuseLeewaySeconds { get; set; }
 
+    /// <summary>
+    /// How often each replica re-reads officers' and administrators' accounts: a disabled or signed-out
+    /// staff account's tokens and cookies stop working within this many seconds.
+    /// </summary>
+    [Range(1, 300)]
+    public int StaffCheckSeconds { get; set; } = 5;
+
     /// <summary>How long the sign-in cookie of the SatuPintu pages lasts without activity.</summary>
     [Range(5, 43200)]
     public int SessionMinutes { get; set; } = 480;

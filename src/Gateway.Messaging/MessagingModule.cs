@@ -56,7 +56,11 @@ public static class MessagingModule
         services.AddSingleton<WebhookSignal>();
         services.AddHostedService<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("SatuPintu-Webhooks/1"))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = sp.GetRequiredService<Gateway.Platform.Edge.Outbound.OutboundGuard>().ConnectAsync,
+            });
 
         services.AddMassTransit(bus =>
         {

@@ -51,7 +51,9 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         var demo = _app.Services.GetRequiredService<DemoSignOn>();
         var disdukcapil = demo.Apps.Single(a => a.Spec.ClientId == "disdukcapil-online");
         var perizinan = demo.Apps.Single(a => a.Spec.ClientId == "perizinan-dpmptsp");
-        var nik = $"32730{Random.Shared.Next(1, 9)}{Random.Shared.Next(41, 68)}0{Random.Shared.Next(1, 9)}9{Random.Shared.Next(0, 9)}{Random.Shared.Next(1, 9999):0000}";
+        // A resident the demo's sample SIAK knows (Adapters.Disdukcapil.LegacyApp/SiakResidents.cs), so the
+        // NIK can be verified online in the same browser.
+        const string nik = "3273024505920002";
         var email = $"warga-{Guid.NewGuid():N}@example.org";
         await using var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "id-ID" });
         var page = await context.NewPageAsync();
@@ -90,6 +92,19 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
 
         await ArrivedAsync(page, Exactly(disdukcapil.Address + "/"), "#welcome");
         Assert.Contains("Dewi Lestari", await page.InnerTextAsync("#welcome"), StringComparison.Ordinal);
+        // Allowed the NIK, the app still gets none: a NIK typed at registration is only claimed.
+        Assert.Equal(0, await page.Locator("span.nik").CountAsync());
+
+        // The resident verifies it against the civil registry, then signs in to the app again: no password.
+        var gateway = _app.PortalAddress.ToString().TrimEnd('/');
+        await page.GotoAsync(gateway + "/akun/nik");
+        await page.FillAsync("#nik", nik);
+        await page.FillAsync("#fullName", "Dewi Lestari");
+        await page.FillAsync("#dateOfBirth", "1992-05-05");
+        await page.ClickAsync("#check-nik");
+        await ArrivedAsync(page, new Regex("/akun/nik"), "#notice");
+        await page.GotoAsync(disdukcapil.Address + "/masuk");
+        await ArrivedAsync(page, Exactly(disdukcapil.Address + "/"), "span.nik");
         Assert.Equal(nik, await page.InnerTextAsync("span.nik"));
 
         // Agency app 2 (first-party, no consent page): one click, no password.
@@ -101,7 +116,6 @@ public sealed class SingleSignOnBrowserTests : IAsyncLifetime
         Assert.Equal(1, passwordPrompts);
 
         // Sign out everywhere on SatuPintu: the next sign-in to an app asks for the password again.
-        var gateway = _app.CreateClient().BaseAddress!.ToString().TrimEnd('/');
         await page.GotoAsync(gateway + "/akun");
         await page.ClickAsync("#sign-out-everywhere");
         await ArrivedAsync(page, new Regex("/akun/keluar"), "a[href='/akun/masuk']");

@@ -245,18 +245,7 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
         });
     }
 
-    private async Task<string> CitizenTokenAsync(string login)
-    {
-        var clientId = "portal-" + Guid.NewGuid().ToString("N")[..8];
-        var redirect = $"http://127.0.0.1:9/{clientId}/callback";
-        await App.RegisterClientAsync(SignOn.PublicClient(clientId, redirect));
-        using var browser = App.NewBrowser();
-        var (verifier, challenge) = OidcFlow.NewPkce();
-        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge), login, SignOn.Password));
-        using var http = App.CreateClient();
-        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
-        return tokens.GetProperty("access_token").GetString()!;
-    }
+    private Task<string> CitizenTokenAsync(string login) => App.AccessTokenAsync(login);
 
     private async Task<(string Agency, string Prefix)> ExposeAsync(string access)
     {

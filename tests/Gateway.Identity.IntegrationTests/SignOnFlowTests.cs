@@ -30,7 +30,7 @@ public abstract class SignOnFlowTests(GatewayFixture fixture)
         Assert.Equal("citizen", idToken.GetProperty("role").GetString());
         Assert.False(idToken.TryGetProperty("nik", out _), "the NIK must not reach a client without the nik scope");
         var accessToken = tokens.GetProperty("access_token").GetString()!;
-        Assert.Equal("satupintu", OidcFlow.Payload(accessToken).GetProperty("aud").GetString());
+        Assert.Equal(["satupintu", "satupintu:city"], OidcFlow.Payload(accessToken).GetProperty("aud").EnumerateArray().Select(a => a.GetString()).Order());
         Assert.True(tokens.TryGetProperty("refresh_token", out _));
 
         using var userInfo = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");

@@ -36,8 +36,11 @@ public static class SignOn
         return line.Split('\t')[4];
     }
 
-    /// <summary>A verified account with one role; citizens get a fresh valid NIK.</summary>
-    public static async Task<GatewayUser> CreateAccountAsync(this GatewayApp app, string role, string? agencyCode = null, string password = Password)
+    /// <summary>
+    /// A confirmed account with one role; citizens get a fresh valid NIK, verified (as after a counter
+    /// visit) unless <paramref name="nikVerified"/> is false.
+    /// </summary>
+    public static async Task<GatewayUser> CreateAccountAsync(this GatewayApp app, string role, string? agencyCode = null, string password = Password, bool nikVerified = true)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<GatewayUser>>();
@@ -46,8 +49,11 @@ public static class SignOn
         var email = $"{role}-{Guid.NewGuid():N}@example.org";
         var user = new GatewayUser
         {
-            UserName = nik ?? email,
+            UserName = email,
             Nik = nik,
+            NikVerifiedAt = nik is not null && nikVerified ? DateTime.UtcNow : null,
+            NikVerification = nik is not null && nikVerified ? "counter" : null,
+            NikVerifiedBy = nik is not null && nikVerified ? "test" : null,
             FullName = $"Test {role}",
             Email = email,
             EmailConfirmed = true,
@@ -98,4 +104,21 @@ public static class SignOn
         clientId, $"Test app {clientId}", ClientKind.Public, consent, [redirectUri], [redirectUri + "/signed-out"],
         scopes.Length > 0 ? scopes : ["openid", "profile", "email", "offline_access", "roles"],
         [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]);
+
+    /// <summary>
+    /// An access token for <paramref name="login"/> through the authorization code flow of a new public
+    /// client (the way an app gets one), with <paramref name="scope"/>.
+    /// </summary>
+    public static async Task<string> AccessTokenAsync(this GatewayApp app, string login, string scope = "openid profile email offline_access roles")
+    {
+        var clientId = "app-" + Guid.NewGuid().ToString("N")[..8];
+        var redirect = $"http://127.0.0.1:9/{clientId}/callback";
+        await app.RegisterClientAsync(PublicClient(clientId, redirect, ConsentMode.Implicit, scope.Split(' ')));
+        using var browser = app.NewBrowser();
+        var (verifier, challenge) = OidcFlow.NewPkce();
+        var code = OidcFlow.CodeFrom(await OidcFlow.AuthorizeAsync(browser, OidcFlow.AuthorizeUrl(clientId, redirect, challenge, scope: scope), login, Password));
+        using var http = app.CreateClient();
+        var (_, tokens) = await OidcFlow.RedeemCodeAsync(http, clientId, redirect, code, verifier);
+        return tokens.GetProperty("access_token").GetString()!;
+    }
 }

@@ -60,6 +60,7 @@ public static class SiakApp
     private static void Map(WebApplication app, SampleLegacyApp sample, string apiKey)
     {
         var window = new RateWindow();
+        var residents = new SiakResidents();
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/_sample"))
@@ -84,6 +85,17 @@ public static class SiakApp
             }
 
             await next(context);
+        });
+
+        // The resident check: match or not, nothing more about the person.
+        app.MapPost("/api/v1/penduduk/verifikasi", (SiakVerifikasiPenduduk body) =>
+            body.Nik is null || body.NamaLengkap is null || body.TglLahir is null
+                ? Results.Json(new SiakPesan("nik, nama_lengkap dan tgl_lahir wajib diisi"), statusCode: StatusCodes.Status400BadRequest)
+                : Results.Json(new { cocok = residents.Matches(body.Nik, body.NamaLengkap, body.TglLahir) }));
+        app.MapPost("/_sample/penduduk", (SiakPenduduk body) =>
+        {
+            residents.Add(body.Nik, body.NamaLengkap, DateOnly.ParseExact(body.TglLahir, "dd-MM-yyyy", CultureInfo.InvariantCulture));
+            return Results.NoContent();
         });
 
         var api = app.MapGroup("/api/v1/permohonan");

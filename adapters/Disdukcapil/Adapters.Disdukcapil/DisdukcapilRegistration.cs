@@ -11,6 +11,7 @@ public static class DisdukcapilRegistration
     public static AdapterBuilder AddDisdukcapil(this AdapterBuilder adapters)
     {
         adapters.AddLegacyClient<ISiakApi>(Name, SiakJson.Default);
+        adapters.AddCivilRegistry<SiakRegistry>();
         return adapters.Add<DisdukcapilAdapter>(Name);
     }
 }

@@ -20,4 +20,8 @@ public interface ISiakApi
     /// <summary>All applications, a page at a time (at most 50 per page).</summary>
     [Get("/api/v1/permohonan")]
     Task<SiakHalaman> DaftarAsync([AliasAs("halaman")] int halaman, [AliasAs("per_halaman")] int perHalaman, CancellationToken cancellationToken);
+
+    /// <summary>Whether a NIK belongs to a person of this name and date of birth (<c>cocok</c>); says nothing else about the resident.</summary>
+    [Post("/api/v1/penduduk/verifikasi")]
+    Task<SiakKecocokan> VerifikasiPendudukAsync([Body] SiakVerifikasiPenduduk verifikasi, CancellationToken cancellationToken);
 }

@@ -31,10 +31,19 @@ public sealed record SiakBerkas(
     [property: JsonPropertyName("no_permohonan")] string? NoPermohonan,
     [property: JsonPropertyName("nama_file")] string? NamaFile);
 
+public sealed record SiakVerifikasiPenduduk(
+    [property: JsonPropertyName("nik")] string Nik,
+    [property: JsonPropertyName("nama_lengkap")] string NamaLengkap,
+    [property: JsonPropertyName("tgl_lahir")] string TglLahir);
+
+public sealed record SiakKecocokan([property: JsonPropertyName("cocok")] bool Cocok);
+
 [JsonSourceGenerationOptions(System.Text.Json.JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(SiakPengajuan))]
 [JsonSerializable(typeof(SiakPermohonan))]
 [JsonSerializable(typeof(SiakHalaman))]
 [JsonSerializable(typeof(SiakPesan))]
 [JsonSerializable(typeof(SiakBerkas))]
+[JsonSerializable(typeof(SiakVerifikasiPenduduk))]
+[JsonSerializable(typeof(SiakKecocokan))]
 internal sealed partial class SiakJson : JsonSerializerContext;

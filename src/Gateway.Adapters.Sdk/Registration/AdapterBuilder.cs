@@ -42,6 +42,13 @@ public sealed class AdapterBuilder
         return this;
     }
 
+    /// <summary>Registers the civil registry check an adapter offers (one per gateway: the Disdukcapil adapter's).</summary>
+    public AdapterBuilder AddCivilRegistry<TRegistry>() where TRegistry : class, ICivilRegistry
+    {
+        Services.AddTransient<ICivilRegistry, TRegistry>();
+        return this;
+    }
+
     /// <summary>A Refit client for a JSON legacy API, with <paramref name="json"/> (Web defaults) for its models.</summary>
     public IHttpClientBuilder AddLegacyClient<TApi>(string name, JsonSerializerContext json) where TApi : class =>
         WithDefaults(Services.AddRefitGeneratedClient<TApi>(json, _ => new RefitSettings(new SystemTextJsonContentSerializer(json.Options)), $"legacy-{name}"), name);

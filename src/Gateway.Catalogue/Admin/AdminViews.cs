@@ -26,6 +26,7 @@ public sealed record AdminServiceView(
     ExposureView? Exposure,
     HealthView? Health,
     System.Text.Json.JsonElement? RequestForm,
+    CitizenAssurance CitizenAssurance,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     int Version);
@@ -62,6 +63,7 @@ internal static class AdminViewMapping
         s.Exposure?.ToView(),
         health.Get(s.Slug)?.ToView(),
         s.RequestForm is null ? null : System.Text.Json.JsonDocument.Parse(s.RequestForm).RootElement.Clone(),
+        s.CitizenAssurance,
         s.CreatedAt,
         s.UpdatedAt,
         s.Version);

@@ -1,6 +1,7 @@
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
 using Gateway.Catalogue.Proxy;
+using Gateway.Platform.Edge.Outbound;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,9 +10,11 @@ namespace Gateway.Catalogue.Editing;
 
 /// <summary>
 /// Turns validated exposure input into the stored exposure: fills defaults, refuses overlapping path
-/// prefixes, encrypts the upstream secret (or keeps the stored one when none is sent).
+/// prefixes and destinations the outbound policy forbids, encrypts the upstream secret (or keeps the
+/// stored one when none is sent — unless the destinations moved to another host: a stored secret never
+/// follows a destination somewhere new without the administrator giving it again).
 /// </summary>
-internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets secrets, IOptions<CatalogueOptions> options)
+internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets secrets, OutboundGuard outbound, IOptions<CatalogueOptions> options)
 {
     /// <param name="field">Prefix of the field names in errors, e.g. <c>exposure.</c> inside a service body.</param>
     public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken)
@@ -32,10 +35,22 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
             return EditFailure.Field(ProblemKind.Conflict, field + "pathPrefix", Messages.PrefixOverlaps.With(prefix, clash.PathPrefix, clash.Slug));
         }
 
-        var auth = BuildUpstreamAuth(input.UpstreamAuth, service.Exposure?.UpstreamAuth);
+        var destinations = input.Destinations!.Select(d => d.Trim()).ToList();
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            if (await outbound.CheckAsync(new Uri(destinations[i]), cancellationToken) is { } refused)
+            {
+                return EditFailure.Field(ProblemKind.Validation, $"{field}destinations[{i}]", refused);
+            }
+        }
+
+        var stored = service.Exposure?.UpstreamAuth;
+        var movedHost = service.Exposure is { } current && !Hosts(current.Destinations).SetEquals(Hosts(destinations));
+        var auth = BuildUpstreamAuth(input.UpstreamAuth, movedHost ? null : stored);
         if (auth is null)
         {
-            return EditFailure.Field(ProblemKind.Validation, field + "upstreamAuth.secret", Messages.SecretRequired);
+            return EditFailure.Field(ProblemKind.Validation, field + "upstreamAuth.secret",
+                movedHost && stored?.ProtectedSecret is not null ? Messages.SecretRequiredForNewHost : Messages.SecretRequired);
         }
 
         var exposure = service.Exposure ?? new Exposure
@@ -49,7 +64,7 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         };
         exposure.PathPrefix = prefix;
         exposure.Methods = [.. (input.Methods ?? CatalogueRules.DefaultMethods).Select(m => m.ToUpperInvariant()).Distinct()];
-        exposure.Destinations = [.. input.Destinations!.Select(d => d.Trim())];
+        exposure.Destinations = destinations;
         exposure.HealthCheckPath = input.HealthCheckPath;
         exposure.TimeoutSeconds = input.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds;
         exposure.Access = new AccessRule(input.Access!.Kind!.Value, input.Access.Scope);
@@ -59,6 +74,9 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         service.Exposure = exposure;
         return null;
     }
+
+    private static HashSet<string> Hosts(IEnumerable<string> destinations) =>
+        [.. destinations.Select(d => new Uri(d).Authority.ToLowerInvariant())];
 
     /// <summary>The auth to store, or null when a secret is needed and neither sent nor kept.</summary>
     private UpstreamAuth? BuildUpstreamAuth(UpstreamAuthInput? input, UpstreamAuth? stored)

@@ -18,7 +18,8 @@ public sealed record ServiceInput(
     ServiceChannel? Channel,
     StandardInput? Standard,
     ExposureInput? Exposure,
-    System.Text.Json.JsonElement? RequestForm = null);
+    System.Text.Json.JsonElement? RequestForm = null,
+    CitizenAssurance? CitizenAssurance = null);
 
 /// <summary>The published service standard (Law 25/2009 art. 21).</summary>
 public sealed record StandardInput(

@@ -57,6 +57,10 @@ internal static class Messages
         "Rahasia (API key atau kata sandi) wajib diisi untuk jenis autentikasi ini.",
         "A secret (API key or password) is required for this kind of authentication.");
 
+    public static readonly BilingualText SecretRequiredForNewHost = new(
+        "Tujuan layanan pindah ke host lain: kirim ulang rahasia (API key atau kata sandi). Rahasia yang tersimpan tidak ikut ke alamat baru.",
+        "The service's destinations moved to another host: send the secret (API key or password) again. A stored secret does not follow to a new address.");
+
     public static readonly BilingualText SecretNotExpected = new(
         "Rahasia tidak dipakai bila jenis autentikasi 'none'.",
         "A secret is not used when the authentication kind is 'none'.");

@@ -211,6 +211,7 @@ public sealed class ServiceEditor
         service.AgencyId = agency.Id;
         service.Agency = agency;
         service.Channel = input.Channel!.Value;
+        service.CitizenAssurance = input.CitizenAssurance ?? CitizenAssurance.Any;
         service.UpdatedAt = now;
     }
 

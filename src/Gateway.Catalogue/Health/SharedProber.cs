@@ -19,6 +19,7 @@ internal sealed partial class SharedProber(
     IProxyStateLookup proxy,
     ServiceHealthPolicy policy,
     IOptions<CatalogueOptions> options,
+    Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
     ILogger<SharedProber> logger) : BackgroundService
 {
     /// <summary>Probes under way at once; a round of thousands of URLs must not open thousands of sockets.</summary>
@@ -31,6 +32,7 @@ internal sealed partial class SharedProber(
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
         ConnectTimeout = TimeSpan.FromSeconds(options.Value.Health.ProbeTimeoutSeconds),
+        ConnectCallback = outbound.ConnectAsync,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     })
     {

@@ -31,9 +31,25 @@ public sealed class Service
     /// </summary>
     public string? RequestForm { get; set; }
 
+    /// <summary>What the gateway must know of a citizen before they use the service (its proxied app and its requests).</summary>
+    public CitizenAssurance CitizenAssurance { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public int Version { get; set; } = 1;
+}
+
+/// <summary>
+/// How sure the gateway must be of who a citizen is. A NIK typed at registration is only claimed; services
+/// keyed by the NIK (the civil registry's own, for instance) should ask for a verified one.
+/// </summary>
+public enum CitizenAssurance
+{
+    /// <summary>Any signed-in citizen (or anyone, on a public service).</summary>
+    Any,
+
+    /// <summary>A citizen whose NIK was verified at a counter or against the civil registry.</summary>
+    VerifiedNik,
 }
 
 /// <summary>How citizens obtain the service.</summary>

@@ -20,6 +20,9 @@ internal static class AccessPolicies
     /// <summary>Route metadata: the code of the agency that owns the service.</summary>
     public const string AgencyKey = "satupintu.agency";
 
+    /// <summary>Route metadata, present when the service needs a citizen with a verified NIK.</summary>
+    public const string VerifiedNikKey = "satupintu.verified-nik";
+
     /// <summary>Route metadata: the scope an agency client must hold.</summary>
     public const string ScopeKey = "satupintu.scope";
 
@@ -37,14 +40,51 @@ internal static class AccessPolicies
     };
 
     public static AuthorizationBuilder AddCatalogueAccessPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).RequireRole(Roles.Citizen))
-        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).AddRequirements(new OfficerOfOwningAgency()))
+        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).RequireRole(Roles.Citizen)
+            .AddRequirements(new TokenMeantForRouteAgency(), new CitizenAssuranceOfRoute()))
+        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession)
+            .AddRequirements(new TokenMeantForRouteAgency(), new OfficerOfOwningAgency()))
         .AddPolicy(AgencyClient, p => p.AddAuthenticationSchemes(SignOnSchemes.Bearer).AddRequirements(new HoldsRouteScope()));
 
     internal static string? RouteMetadata(object? resource, string key) =>
         resource is HttpContext http && http.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.TryGetValue(key, out var value) == true
             ? value
             : null;
+}
+
+/// <summary>
+/// A token issued to one agency's app opens that agency's routes only (the city's own apps, all). The
+/// apps origin's cookie is the gateway's own and carries no audience: it passes.
+/// </summary>
+internal sealed class TokenMeantForRouteAgency : AuthorizationHandler<TokenMeantForRouteAgency>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenMeantForRouteAgency requirement)
+    {
+        if (AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.AgencyKey) is { } agency && TokenAudiences.Allow(context.User, agency))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The citizen's NIK is verified where the route's service asks for it.</summary>
+internal sealed class CitizenAssuranceOfRoute : AuthorizationHandler<CitizenAssuranceOfRoute>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CitizenAssuranceOfRoute requirement)
+    {
+        if (AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.VerifiedNikKey) is null || NikAssurance.IsVerified(context.User))
+        {
+            context.Succeed(requirement);
+        }
+        else
+        {
+            context.Fail(new NikNotVerified(this));
+        }
+
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>An officer (role) whose <c>agency</c> claim is the agency that owns the route.</summary>

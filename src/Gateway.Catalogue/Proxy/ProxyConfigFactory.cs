@@ -47,7 +47,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
                 continue;
             }
 
-            routes.Add(BuildRoute(service.Slug, service.Agency!.Code, exposure, edge.Value.Hosts.Apps));
+            routes.Add(BuildRoute(service, exposure, edge.Value.Hosts.Apps));
             clusters.Add(BuildCluster(service.Slug, exposure));
             if (BuildCredential(exposure.UpstreamAuth, decrypted) is { } credential)
             {
@@ -59,8 +59,9 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         return new ProxyConfigSet(routes, clusters, credentials);
     }
 
-    private static RouteConfig BuildRoute(string slug, string agencyCode, Exposure exposure, string appsHost)
+    private static RouteConfig BuildRoute(Service service, Exposure exposure, string appsHost)
     {
+        var (slug, agencyCode) = (service.Slug, service.Agency!.Code);
         var prefix = exposure.PathPrefix;
         var transforms = new List<IReadOnlyDictionary<string, string>>
         {
@@ -89,6 +90,11 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         if (exposure.ForwardClientCookies)
         {
             metadata[ForwardsCookiesKey] = "true";
+        }
+
+        if (service.CitizenAssurance == CitizenAssurance.VerifiedNik)
+        {
+            metadata[AccessPolicies.VerifiedNikKey] = "true";
         }
 
         if (exposure.Access.Kind == AccessRuleKind.AgencyClient)

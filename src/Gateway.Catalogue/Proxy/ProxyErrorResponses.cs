@@ -28,6 +28,10 @@ internal sealed class ProxyErrorResponses
         "Tidak ada tujuan yang tersedia untuk layanan {0}.",
         "No destination is available for service {0}.");
 
+    private static readonly BilingualText OutboundRefused = new(
+        "Gateway tidak diizinkan menghubungi tujuan layanan {0} (kebijakan koneksi keluar, Edge:Outbound).",
+        "The gateway may not connect to the destination of service {0} (outbound policy, Edge:Outbound).");
+
     private readonly Counter<long> _errors;
 
     public ProxyErrorResponses(IMeterFactory meters) =>
@@ -46,6 +50,7 @@ internal sealed class ProxyErrorResponses
         var slug = context.GetRouteModel().Config.RouteId;
         var (kind, detail) = error.Error switch
         {
+            _ when IsOutboundRefusal(error.Exception) => (ProblemKind.UpstreamUnavailable, OutboundRefused),
             ForwarderError.RequestTimedOut => (ProblemKind.UpstreamTimeout, TimedOut),
             ForwarderError.NoAvailableDestinations => (ProblemKind.ServiceUnavailable, NoDestination),
             ForwarderError.RequestCanceled => (null, default),
@@ -63,5 +68,18 @@ internal sealed class ProxyErrorResponses
             problem.Extensions["service"] = slug;
             return problem;
         });
+    }
+
+    private static bool IsOutboundRefusal(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Gateway.Platform.Edge.Outbound.OutboundRefusedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

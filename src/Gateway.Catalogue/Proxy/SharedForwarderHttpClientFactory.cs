@@ -1,3 +1,4 @@
+using Gateway.Platform.Edge.Outbound;
 using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
@@ -9,9 +10,9 @@ namespace Gateway.Catalogue.Proxy;
 /// connection pool) per cluster; a city has many services on the same agency host, and thousands of
 /// services would mean thousands of pools. Timeouts are per request, so sharing changes nothing else.
 /// </summary>
-internal sealed class SharedForwarderHttpClientFactory(ILogger<ForwarderHttpClientFactory> logger) : IForwarderHttpClientFactory
+internal sealed class SharedForwarderHttpClientFactory(ILogger<ForwarderHttpClientFactory> logger, OutboundGuard outbound) : IForwarderHttpClientFactory
 {
-    private readonly ForwarderHttpClientFactory _inner = new(logger);
+    private readonly GuardedForwarderHttpClientFactory _inner = new(logger, outbound);
     private readonly Lock _gate = new();
     private HttpMessageInvoker? _shared;
 
@@ -26,5 +27,15 @@ internal sealed class SharedForwarderHttpClientFactory(ILogger<ForwarderHttpClie
         {
             return _shared ??= _inner.CreateClient(context);
         }
+    }
+}
+
+/// <summary>YARP's client factory with the outbound policy applied when each connection is opened.</summary>
+internal sealed class GuardedForwarderHttpClientFactory(ILogger<ForwarderHttpClientFactory> logger, OutboundGuard outbound) : ForwarderHttpClientFactory(logger)
+{
+    protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
+    {
+        base.ConfigureHandler(context, handler);
+        handler.ConnectCallback = outbound.ConnectAsync;
     }
 }

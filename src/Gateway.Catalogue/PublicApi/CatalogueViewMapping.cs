@@ -38,7 +38,8 @@ internal static class CatalogueViewMapping
             s.Standard.ComplaintChannel.Localize()),
         StatusOf(s, health),
         s.Exposure is { } e ? new ServiceAccess(e.PathPrefix, e.Methods, e.Access.Kind) : null,
-        forms.Find(s.Slug)?.RequestForm?.Document);
+        forms.Find(s.Slug)?.RequestForm?.Document,
+        s.CitizenAssurance);
 
     public static AgencyRef ToRef(this Agency a) => new(a.Code, a.Name.Localize());
 

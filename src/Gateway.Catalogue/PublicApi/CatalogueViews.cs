@@ -29,7 +29,8 @@ public sealed record ServiceDetail(
     StandardView Standard,
     ServiceStatus? Status,
     ServiceAccess? Access,
-    System.Text.Json.JsonElement? RequestForm);
+    System.Text.Json.JsonElement? RequestForm,
+    CitizenAssurance CitizenAssurance);
 
 /// <summary>Where and how to call the service through the gateway; null when it is counter-only.</summary>
 public sealed record ServiceAccess(string Path, IReadOnlyList<string> Methods, AccessRuleKind Rule);

@@ -22,6 +22,6 @@ internal sealed class CatalogueServiceDirectory(CatalogueState state) : IService
         // version) takes the service out of requests rather than taking requests without checks.
         var form = service.RequestForm is { } json && FormSchema.TryParse(json, out var parsed, out _) ? parsed : null;
         return new ServiceEntry(service.Slug, service.Agency!.Code, service.Name.Id, service.Name.En,
-            service.Standard.CompletionWorkingDays, form);
+            service.Standard.CompletionWorkingDays, form, service.CitizenAssurance == Model.CitizenAssurance.VerifiedNik);
     }
 }

@@ -30,8 +30,11 @@ internal sealed partial class DemoSeeder(
         var services = scope.ServiceProvider.GetRequiredService<ServiceEditor>();
         int createdAgencies = 0, createdServices = 0;
         var withForms = DemoServices.All.Where(s => s.Input.RequestForm is not null).Select(s => s.Input.Slug!).ToList();
+        var needingVerifiedNik = DemoServices.All.Where(s => s.Input.CitizenAssurance == CitizenAssurance.VerifiedNik).Select(s => s.Input.Slug!).ToList();
         var storedWithoutForm = (await scope.ServiceProvider.GetRequiredService<CatalogueDbContext>().Services.AsNoTracking()
-            .Where(s => s.RequestForm == null && withForms.Contains(s.Slug)).Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
+            .Where(s => (s.RequestForm == null && withForms.Contains(s.Slug))
+                        || (s.CitizenAssurance != CitizenAssurance.VerifiedNik && needingVerifiedNik.Contains(s.Slug)))
+            .Select(s => s.Slug).ToListAsync(cancellationToken)).ToHashSet();
 
         foreach (var agency in DemoAgencies.All)
         {
@@ -49,7 +52,7 @@ internal sealed partial class DemoSeeder(
             }
             else if (storedWithoutForm.Contains(input.Slug!))
             {
-                // A city seeded before forms existed gets them (and its exposure) on the next start.
+                // A city seeded before forms (or assurance levels) existed gets them, and its exposure, on the next start.
                 var updated = await services.UpdateAsync(input.Slug!, input with { Exposure = exposure }, expectedVersion: null, cancellationToken);
                 Ensure(updated.Failure, input.Slug!);
             }

@@ -166,7 +166,9 @@ internal static class DemoServices
                         $"SP4N-LAPOR! (lapor.go.id, SMS 1708) atau meja pengaduan {agency.ToUpperInvariant()}",
                         $"SP4N-LAPOR! (lapor.go.id, SMS 1708) or the {agency.ToUpperInvariant()} complaint desk")),
                 Exposure: null,
-                RequestForm: DemoForms.For(slug)),
+                RequestForm: DemoForms.For(slug),
+                // The civil registry keys everything by NIK: its services take a verified one only.
+                CitizenAssurance: agency == "disdukcapil" ? CitizenAssurance.VerifiedNik : CitizenAssurance.Any),
             route);
 
     private static LocalizedText[] Procedure(ServiceChannel channel) => channel switch

@@ -34,8 +34,8 @@ public sealed class DemoSignOn(
 
     public static readonly SampleSignOnAppSpec[] AppSpecs =
     [
-        new("disdukcapil-online", "Disdukcapil Online", "disdukcapil-online", AsksConsent: true, ["openid", "profile", "roles", "nik"]),
-        new("perizinan-dpmptsp", "Perizinan DPMPTSP", "perizinan-dpmptsp", AsksConsent: false, ["openid", "profile", "roles"]),
+        new("disdukcapil-online", "Disdukcapil Online", "disdukcapil-online", AsksConsent: true, ["openid", "profile", "roles", "nik"], "disdukcapil"),
+        new("perizinan-dpmptsp", "Perizinan DPMPTSP", "perizinan-dpmptsp", AsksConsent: false, ["openid", "profile", "roles"], "dpmptsp"),
     ];
 
     private List<WebApplication> _apps = [];
@@ -129,6 +129,10 @@ public sealed class DemoSignOn(
                 EmailConfirmed = true,
                 PhoneNumber = nik is null ? null : "+6281234560001",
                 PhoneNumberConfirmed = nik is not null,
+                // The demo citizen is as if she had shown her KTP at a counter (the sample SIAK knows her too).
+                NikVerifiedAt = nik is null ? null : DateTime.UtcNow,
+                NikVerification = nik is null ? null : "counter",
+                NikVerifiedBy = nik is null ? null : "demo",
                 AgencyCode = agency,
                 CreatedAt = DateTime.UtcNow,
             };
@@ -142,6 +146,13 @@ public sealed class DemoSignOn(
             secrets[email] = password;
         }
 
+        else if (nik is not null && !user.HasVerifiedNik)
+        {
+            // A demo city from before NIK verification: its citizen is verified as a new one would be.
+            (user.NikVerifiedAt, user.NikVerification, user.NikVerifiedBy) = (DateTime.UtcNow, "counter", "demo");
+            await users.UpdateAsync(user);
+        }
+
         return new DemoAccount(role, name, nik ?? email, password);
     }
 
@@ -152,7 +163,8 @@ public sealed class DemoSignOn(
         var redirect = address + "/signin-oidc";
         var existing = await applications.FindByClientIdAsync(spec.ClientId, cancellationToken);
         if (existing is not null && secrets.TryGetValue(spec.ClientId, out var known)
-            && (await applications.GetRedirectUrisAsync(existing, cancellationToken)).Contains(redirect))
+            && (await applications.GetRedirectUrisAsync(existing, cancellationToken)).Contains(redirect)
+            && await ClientAudiences.AgencyOfAsync(applications, existing, cancellationToken) == spec.Agency)
         {
             return known;
         }
@@ -164,7 +176,7 @@ public sealed class DemoSignOn(
 
         var secret = await registrar.CreateAsync(new ClientInput(spec.ClientId, spec.Name, ClientKind.Confidential,
             spec.AsksConsent ? ConsentMode.Explicit : ConsentMode.Implicit, [redirect], [address + "/signout-callback-oidc"],
-            [.. spec.Scopes], [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]), null, cancellationToken);
+            [.. spec.Scopes], [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken], spec.Agency), null, cancellationToken);
         secrets[spec.ClientId] = secret!;
         return secret!;
     }

@@ -13,7 +13,8 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace Gateway.Demo.SignOn;
 
 /// <summary>What a sample agency web app is called and what it asks SatuPintu for.</summary>
-public sealed record SampleSignOnAppSpec(string ClientId, string Name, string CookieName, bool AsksConsent, IReadOnlyList<string> Scopes);
+/// <param name="Agency">The agency whose app it is: its tokens open that agency's routes only.</param>
+public sealed record SampleSignOnAppSpec(string ClientId, string Name, string CookieName, bool AsksConsent, IReadOnlyList<string> Scopes, string Agency);
 
 /// <summary>Filled in once the gateway listens and the client is registered; the app reads it at its first sign-in.</summary>
 public sealed class SignOnAppSettings

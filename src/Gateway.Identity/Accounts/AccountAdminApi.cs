@@ -22,7 +22,10 @@ public sealed record AccountView(Guid Id, string FullName, string? Email, string
 /// <summary>The answer to creating an account: the temporary password, shown this once, to hand over in person.</summary>
 public sealed record CreatedAccountView(AccountView Account, string TemporaryPassword);
 
-/// <summary><c>/api/admin/accounts</c>: officers of each agency, administrators, and residents registered at a counter.</summary>
+/// <summary>
+/// <c>/api/admin/accounts</c>: officers of each agency, administrators, and residents registered at a
+/// counter — whose NIK is verified at once (the administrator has the resident and the KTP in front of them).
+/// </summary>
 internal static class AccountAdminApi
 {
     public static void MapAccountAdminApi(this RouteGroupBuilder admin)
@@ -34,6 +37,41 @@ internal static class AccountAdminApi
             .Produces<CreatedAccountView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
+        accounts.MapPost("/{id:guid}/disable", DisableAsync)
+            .WithSummary("Disable an account: it cannot sign in, and its sessions and tokens end (staff within seconds)")
+            .Produces<AccountView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapPost("/{id:guid}/enable", EnableAsync)
+            .WithSummary("Let a disabled or locked-out account sign in again")
+            .Produces<AccountView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        accounts.MapPost("/{id:guid}/sign-out", SignOutAsync)
+            .WithSummary("End every session and token of an account (staff within seconds); it may sign in again")
+            .Produces<AccountView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static readonly BilingualText UnknownAccount = new("Akun tidak ditemukan.", "No such account.");
+
+    private static async Task<IResult> DisableAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(id.ToString()) is { } user
+            ? await Then(sessions.DisableAsync(user, cancellationToken), users, user)
+            : Problems.NotFound(UnknownAccount);
+
+    private static async Task<IResult> EnableAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions) =>
+        await users.FindByIdAsync(id.ToString()) is { } user
+            ? await Then(sessions.EnableAsync(user), users, user)
+            : Problems.NotFound(UnknownAccount);
+
+    private static async Task<IResult> SignOutAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions, CancellationToken cancellationToken) =>
+        await users.FindByIdAsync(id.ToString()) is { } user
+            ? await Then(sessions.EndAllAsync(user, cancellationToken), users, user)
+            : Problems.NotFound(UnknownAccount);
+
+    private static async Task<IResult> Then(Task change, UserManager<GatewayUser> users, GatewayUser user)
+    {
+        await change;
+        return TypedResults.Ok(await ViewAsync(users, user));
     }
 
     private static async Task<IResult> List(string? role, string? agencyCode, UserManager<GatewayUser> users, IdentityStoreDbContext db, CancellationToken cancellationToken)
@@ -62,7 +100,7 @@ internal static class AccountAdminApi
 
     private static async Task<IResult> Create(
         AccountInput input, UserManager<GatewayUser> users, IdentityStoreDbContext db, IAgencyDirectory agencies,
-        AccountEvents events, TimeProvider time, CancellationToken cancellationToken)
+        NikVerification nikVerification, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, BilingualText message) => errors[field] = [message.Localize()];
@@ -120,7 +158,7 @@ internal static class AccountAdminApi
 
         var user = new GatewayUser
         {
-            UserName = nik?.Value ?? input.Email ?? phone,
+            UserName = nik is not null ? "warga-" + Guid.NewGuid().ToString("N") : input.Email ?? phone,
             Nik = nik?.Value,
             FullName = input.FullName!.Trim(),
             Email = input.Email,
@@ -130,7 +168,7 @@ internal static class AccountAdminApi
             AgencyCode = input.AgencyCode,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
-        if (await users.Users.AnyAsync(u => u.UserName == user.UserName || (user.Nik != null && u.Nik == user.Nik), cancellationToken))
+        if (await users.Users.AnyAsync(u => u.UserName == user.UserName || (user.Nik != null && u.Nik == user.Nik && u.NikVerifiedAt != null), cancellationToken))
         {
             return Problems.Result(ProblemKind.Conflict, new BilingualText("Akun dengan NIK/e-mail/nomor HP ini sudah ada.", "An account with this NIK/e-mail/mobile number already exists."));
         }
@@ -144,12 +182,6 @@ internal static class AccountAdminApi
             if (created.Succeeded)
             {
                 created = await users.AddToRoleAsync(user, input.Role!);
-            }
-
-            if (created.Succeeded && user.Nik is not null)
-            {
-                events.CitizenRegistered(db, user);
-                await db.SaveChangesAsync(cancellationToken);
             }
 
             if (created.Succeeded)
@@ -167,11 +199,18 @@ internal static class AccountAdminApi
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message.Localize()).ToArray()));
         }
 
+        if (user.Nik is not null
+            && await nikVerification.VerifyAsync(user, user.Nik, NikVerification.Counter, CounterApi.Verifier(context.User), cancellationToken) == NikVerificationOutcome.HeldByAnother)
+        {
+            await users.DeleteAsync(user);
+            return Problems.Result(ProblemKind.Conflict, new BilingualText("Akun dengan NIK/e-mail/nomor HP ini sudah ada.", "An account with this NIK/e-mail/mobile number already exists."));
+        }
+
         return TypedResults.Created($"/api/admin/accounts/{user.Id}", new CreatedAccountView(await ViewAsync(users, user), password));
     }
 
     private static async Task<AccountView> ViewAsync(UserManager<GatewayUser> users, GatewayUser user) => new(
         user.Id, user.FullName, user.Email, user.PhoneNumber,
-        user.Nik is { Length: 16 } nik ? nik[..6] + "******" + nik[12..] : null,
+        user.Nik is null ? null : Nik.Masked(user.Nik),
         user.AgencyCode, [.. await users.GetRolesAsync(user)], await users.IsLockedOutAsync(user));
 }

@@ -21,7 +21,10 @@ public sealed class AccountLookup(UserManager<GatewayUser> users)
 
         if (value.Length == Nik.Length && value.All(char.IsAsciiDigit))
         {
-            return await users.Users.FirstOrDefaultAsync(u => u.Nik == value, cancellationToken);
+            // Several accounts may claim a NIK: its verified holder signs in with it, or its only claimant.
+            var holders = await users.Users.Where(u => u.Nik == value)
+                .OrderByDescending(u => u.NikVerifiedAt != null).Take(2).ToListAsync(cancellationToken);
+            return holders.Count == 1 || (holders.Count > 1 && holders[0].HasVerifiedNik) ? holders[0] : null;
         }
 
         if (PhoneNumbers.Normalize(value) is { } phone)

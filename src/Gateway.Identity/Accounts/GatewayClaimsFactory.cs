@@ -7,9 +7,9 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Gateway.Identity.Accounts;
 
 /// <summary>
-/// The claims of the gateway's own session cookie: the person's full name (Identity would use the
-/// user name, which for citizens is the NIK), their roles, and the officer's agency and citizen's NIK
-/// for the proxy's policies and forwarded identity.
+/// The claims of the gateway's own cookies: the person's full name (Identity would use the user name),
+/// their roles, the officer's agency, and for citizens how sure the NIK is — the NIK itself only once it
+/// is verified, for the proxy's policies and forwarded identity.
 /// </summary>
 internal sealed class GatewayClaimsFactory(
     UserManager<GatewayUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
@@ -31,7 +31,12 @@ internal sealed class GatewayClaimsFactory(
 
         if (user.Nik is not null)
         {
-            identity.AddClaim(new Claim(GatewayClaims.Nik, user.Nik));
+            identity.AddClaim(new Claim(GatewayClaims.NikAssurance, user.HasVerifiedNik ? NikAssurance.Verified : NikAssurance.Claimed));
+        }
+
+        if (user.HasVerifiedNik)
+        {
+            identity.AddClaim(new Claim(GatewayClaims.Nik, user.Nik!));
         }
 
         return identity;

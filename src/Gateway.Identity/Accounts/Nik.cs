@@ -20,6 +20,9 @@ public static class Nik
         61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96, 97,
     ];
 
+    /// <summary>The NIK as pages and staff APIs show it: region and serial, the birth date hidden (<c>327301******0001</c>).</summary>
+    public static string Masked(string? nik) => nik is { Length: Length } ? nik[..6] + "******" + nik[12..] : string.Empty;
+
     public static NikCheck Check(string? value, DateOnly today)
     {
         var nik = value?.Trim() ?? string.Empty;

@@ -12,15 +12,17 @@ namespace Gateway.Identity.Accounts;
 public sealed record RegistrationInput(string? Nik, string? FullName, string? Email, string? Phone, string? Password, string? ConfirmPassword, string Language);
 
 /// <summary>
-/// Citizen sign-up: checks every field (each failure named), creates an unverified account with the
-/// citizen role, and on verification confirms it and publishes <c>CitizenRegistered</c> in the same
-/// transaction. The event waits for verification because an unverified sign-up may carry someone
-/// else's NIK; such a sign-up is replaced when the NIK's owner registers after an hour.
+/// Citizen sign-up: checks every field (each failure named) and creates an unconfirmed account with the
+/// citizen role; the code sent to the e-mail or phone confirms it. The NIK stays only <em>claimed</em>:
+/// a code proves who reads that mailbox, not whose NIK it is. It becomes verified at a counter or by the
+/// civil registry (<see cref="NikVerification"/>), and only then does it reach agencies. A NIK someone
+/// else claims does not stop a registration (the page must not tell strangers who has an account); its
+/// verified owner, if any, is told that someone tried.
 /// </summary>
 public sealed class Registration(
     UserManager<GatewayUser> users,
     IdentityStoreDbContext db,
-    AccountEvents events,
+    NikVerification nikVerification,
     IOptions<SignOnOptions> options,
     TimeProvider time)
 {
@@ -77,11 +79,6 @@ public sealed class Registration(
         }
 
         await RemoveStaleSignUpsAsync(nik.Value!, email, phone, now, cancellationToken);
-        if (await users.Users.AnyAsync(u => u.Nik == nik.Value, cancellationToken))
-        {
-            errors.Add(new("nik", new BilingualText("Akun dengan NIK ini sudah ada. Masuk, atau pakai \"Lupa kata sandi\".", "An account with this NIK already exists. Sign in, or use \"Forgot password\".")));
-        }
-
         if (phone is not null && await users.Users.AnyAsync(u => u.PhoneNumber == phone, cancellationToken))
         {
             errors.Add(new("phone", new BilingualText("Nomor HP ini sudah dipakai akun lain.", "This mobile number is already used by another account.")));
@@ -94,7 +91,8 @@ public sealed class Registration(
 
         var user = new GatewayUser
         {
-            UserName = nik.Value,
+            // Not the NIK: several accounts may claim one NIK, and user names are unique.
+            UserName = "warga-" + Guid.NewGuid().ToString("N"),
             Nik = nik.Value,
             FullName = fullName,
             Email = email,
@@ -125,10 +123,15 @@ public sealed class Registration(
             return (null, created.Errors.Select(e => AccountMessages.ToFieldError(e, options.Value.Passwords.MinimumLength)).DistinctBy(e => e.Field).ToList());
         }
 
+        if (await users.Users.FirstOrDefaultAsync(u => u.Id != user.Id && u.Nik == user.Nik && u.NikVerifiedAt != null, cancellationToken) is { } owner)
+        {
+            await nikVerification.NotifyAsync(owner, Verification.VerificationPurpose.NikClaimedByAnother, cancellationToken);
+        }
+
         return (user, []);
     }
 
-    /// <summary>Marks the account verified and queues <c>CitizenRegistered</c>; both commit in one save.</summary>
+    /// <summary>Marks the account confirmed (its e-mail or phone). The NIK stays claimed.</summary>
     public async Task CompleteVerificationAsync(GatewayUser user)
     {
         if (user.EmailConfirmed || user.PhoneNumberConfirmed)
@@ -143,11 +146,6 @@ public sealed class Registration(
         else
         {
             user.PhoneNumberConfirmed = true;
-        }
-
-        if (user.Nik is not null)
-        {
-            events.CitizenRegistered(db, user);
         }
 
         var result = await users.UpdateAsync(user);

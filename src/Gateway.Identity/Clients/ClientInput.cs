@@ -1,6 +1,10 @@
 namespace Gateway.Identity.Clients;
 
-/// <summary>A client application (an agency web app, the citizen portal, an agency back end) as the admin API receives it.</summary>
+/// <summary>
+/// A client application (an agency web app, the citizen portal, an agency back end) as the admin API
+/// receives it. <c>agencyCode</c>: the agency whose app it is — its tokens open that agency's routes only;
+/// without it the client is one of the city's own apps (the portal), whose tokens open every agency's.
+/// </summary>
 public sealed record ClientInput(
     string? ClientId,
     string? DisplayName,
@@ -9,7 +13,8 @@ public sealed record ClientInput(
     IReadOnlyList<string>? RedirectUris,
     IReadOnlyList<string>? PostLogoutRedirectUris,
     IReadOnlyList<string>? Scopes,
-    IReadOnlyList<ClientGrant>? Grants);
+    IReadOnlyList<ClientGrant>? Grants,
+    string? AgencyCode = null);
 
 public enum ClientKind
 {
@@ -44,7 +49,8 @@ public sealed record ClientView(
     IReadOnlyList<string> RedirectUris,
     IReadOnlyList<string> PostLogoutRedirectUris,
     IReadOnlyList<string> Scopes,
-    IReadOnlyList<ClientGrant> Grants);
+    IReadOnlyList<ClientGrant> Grants,
+    string? AgencyCode);
 
 /// <summary>The answer to registering a confidential client: its secret, shown this once.</summary>
 public sealed record CreatedClientView(ClientView Client, string? ClientSecret);

@@ -28,6 +28,8 @@ internal sealed class ClientInputValidator : AbstractValidator<ClientInput>
                 "A client with authorizationCode needs at least one redirectUris entry.").Localize());
         RuleForEach(c => c.RedirectUris).Must(IsExactRedirect).WithMessage(_ => RedirectRule.Localize());
         RuleForEach(c => c.PostLogoutRedirectUris).Must(IsExactRedirect).WithMessage(_ => RedirectRule.Localize());
+        RuleFor(c => c.AgencyCode).Must(code => code is null || agencies.Exists(code))
+            .WithMessage(_ => new BilingualText("agencyCode harus instansi yang terdaftar di katalog.", "agencyCode must be an agency in the catalogue.").Localize());
         RuleForEach(c => c.Scopes).Must(scope => IsKnownScope(scope, agencies))
             .WithMessage((_, scope) => new BilingualText(
                 "Scope '{0}' tidak dikenal. Pilihan: {1}, atau agency:{{kode instansi terdaftar}}.",

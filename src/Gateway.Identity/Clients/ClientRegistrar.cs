@@ -38,6 +38,11 @@ public sealed class ClientRegistrar(IOpenIddictApplicationManager applications, 
             ConsentType = input.Consent == ConsentMode.Implicit ? ConsentTypes.Implicit : ConsentTypes.Explicit,
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        if (input.AgencyCode is { } owner)
+        {
+            descriptor.Properties[ClientAudiences.AgencyProperty] = System.Text.Json.JsonSerializer.SerializeToElement(owner);
+        }
+
         foreach (var uri in input.RedirectUris ?? [])
         {
             descriptor.RedirectUris.Add(new Uri(uri));
@@ -108,6 +113,7 @@ public sealed class ClientRegistrar(IOpenIddictApplicationManager applications, 
             (await applications.GetRedirectUrisAsync(application, cancellationToken)).Select(u => u.ToString()).ToList(),
             (await applications.GetPostLogoutRedirectUrisAsync(application, cancellationToken)).Select(u => u.ToString()).ToList(),
             scopeList,
-            grants);
+            grants,
+            await ClientAudiences.AgencyOfAsync(applications, application, cancellationToken));
     }
 }

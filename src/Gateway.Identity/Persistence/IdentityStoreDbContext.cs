@@ -28,7 +28,12 @@ public abstract class IdentityStoreDbContext(DbContextOptions options)
             user.Property(u => u.Nik).HasMaxLength(16);
             user.Property(u => u.AgencyCode).HasMaxLength(40);
             user.Property(u => u.PreferredLanguage).HasMaxLength(5);
-            user.HasIndex(u => u.Nik).IsUnique();
+            user.Property(u => u.NikVerification).HasMaxLength(20);
+            user.Property(u => u.NikVerifiedBy).HasMaxLength(80);
+            user.Ignore(u => u.HasVerifiedNik);
+            // Many may claim a NIK (anyone can type one); one account at most holds it verified.
+            user.HasIndex(u => u.Nik);
+            user.HasIndex(u => u.Nik, "ix_identity_users_verified_nik").IsUnique().HasFilter("\"nik_verified_at\" IS NOT NULL");
             user.HasIndex(u => u.PhoneNumber);
         });
         builder.MapOutboxAndInbox();

@@ -21,6 +21,7 @@ internal sealed class CachedBearerHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ValidatedTokens validated,
+    Accounts.StaffAccounts staff,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan KeptAtMost = TimeSpan.FromMinutes(5);
@@ -37,7 +38,7 @@ internal sealed class CachedBearerHandler(
         var now = time.GetUtcNow();
         if (validated.Cache.TryGetValue(token, out AuthenticationTicket? known) && known!.Properties.ExpiresUtc > now)
         {
-            return AuthenticateResult.Success(known);
+            return await staff.StillValidAsync(known.Principal) ? AuthenticateResult.Success(known) : Revoked;
         }
 
         // Proxied requests skip the authentication middleware, which is what normally lets OpenIddict's
@@ -68,8 +69,11 @@ internal sealed class CachedBearerHandler(
             });
         }
 
-        return AuthenticateResult.Success(ticket);
+        return await staff.StillValidAsync(ticket.Principal) ? AuthenticateResult.Success(ticket) : Revoked;
     }
+
+    /// <summary>A staff token whose account was disabled or signed out everywhere since it was issued.</summary>
+    private static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
 }
 
 /// <summary>Identities of recently validated access tokens, by token (bounded).</summary>

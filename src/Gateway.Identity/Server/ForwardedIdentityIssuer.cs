@@ -111,9 +111,16 @@ internal sealed class ForwardedIdentityIssuer(
             claims[Claims.Scope] = string.Join(' ', scopes);
         }
 
-        if (_options.AgenciesSeeingNik.Contains(agencyCode, StringComparer.Ordinal) && user.FindFirst(GatewayClaims.Nik)?.Value is { } nik)
+        // A NIK claim exists only once the NIK is verified: a claimed NIK never reaches an agency.
+        if (_options.AgenciesSeeingNik.Contains(agencyCode, StringComparer.Ordinal) && NikAssurance.IsVerified(user)
+            && user.FindFirst(GatewayClaims.Nik)?.Value is { } nik)
         {
             claims[GatewayClaims.Nik] = nik;
+        }
+
+        if (user.FindFirst(GatewayClaims.NikAssurance)?.Value is { } assurance)
+        {
+            claims[GatewayClaims.NikAssurance] = assurance;
         }
 
         return claims;

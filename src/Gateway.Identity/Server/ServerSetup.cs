@@ -50,7 +50,8 @@ internal static class ServerSetup
                 server.RequireProofKeyForCodeExchange();
                 server.RegisterScopes([.. GatewayScopes.Standard]);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.PhoneNumber,
-                    Claims.PhoneNumberVerified, Claims.Locale, Claims.Role, Platform.Security.GatewayClaims.Agency, Platform.Security.GatewayClaims.Nik);
+                    Claims.PhoneNumberVerified, Claims.Locale, Claims.Role, Platform.Security.GatewayClaims.Agency, Platform.Security.GatewayClaims.Nik,
+                    Platform.Security.GatewayClaims.NikAssurance);
 
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(options.AccessTokenMinutes))
                     .SetIdentityTokenLifetime(TimeSpan.FromMinutes(options.IdentityTokenMinutes))

@@ -39,7 +39,8 @@ internal static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!)
                 ?? throw new InvalidOperationException("OpenIddict validated an unknown client.");
-            var identity = TokenClaims.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), request.GetScopes());
+            var identity = TokenClaims.ForClient(request.ClientId!, await applications.GetDisplayNameAsync(application), request.GetScopes(),
+                await Clients.ClientAudiences.ForClientAsync(applications, request.ClientId, context.RequestAborted));
             return Results.SignIn(new(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
@@ -55,7 +56,8 @@ internal static class TokenEndpoint
             }
 
             // Claims are rebuilt from the account, so a changed name or role shows in the next token.
-            var identity = await claims.ForUserAsync(user, result.Principal!.GetScopes());
+            var identity = await claims.ForUserAsync(user, result.Principal!.GetScopes(),
+                await Clients.ClientAudiences.ForClientAsync(applications, request.ClientId, context.RequestAborted));
             identity.SetAuthorizationId(result.Principal!.GetAuthorizationId());
             return Results.SignIn(new(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }

@@ -50,9 +50,14 @@ internal static class UserInfoEndpoint
             }
         }
 
-        if (principal.HasScope(GatewayScopes.Nik) && user.Nik is not null)
+        if (principal.HasScope(GatewayScopes.Nik) && user.HasVerifiedNik)
         {
-            claims[GatewayClaims.Nik] = user.Nik;
+            claims[GatewayClaims.Nik] = user.Nik!;
+        }
+
+        if (user.Nik is not null)
+        {
+            claims[GatewayClaims.NikAssurance] = user.HasVerifiedNik ? NikAssurance.Verified : NikAssurance.Claimed;
         }
 
         return Results.Ok(claims);

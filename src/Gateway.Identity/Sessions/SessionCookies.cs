@@ -1,6 +1,6 @@
 using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
-using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -53,7 +53,19 @@ internal static class SessionCookies
                 cookie.AccessDeniedPath = SignInPaths.Staff;
                 cookie.ExpireTimeSpan = lifetime;
                 cookie.SlidingExpiration = true;
-                cookie.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    // Every request: a disabled or signed-out staff account loses its cookie within seconds.
+                    if (context.Principal is { } principal
+                        && !await context.HttpContext.RequestServices.GetRequiredService<Accounts.StaffAccounts>().StillValidAsync(principal))
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(SignOnSchemes.StaffSession);
+                        return;
+                    }
+
+                    await SecurityStampValidator.ValidatePrincipalAsync(context);
+                };
             });
 
         services.AddAntiforgery(o => GatewayCookies.Apply(o.Cookie, GatewayCookies.Antiforgery, edge, SameSiteMode.Strict));

@@ -73,6 +73,7 @@ internal static class SubscriptionAdminApi
         IDataProtectionProvider protection,
         SubscriptionCache cache,
         AgencyQueues queues,
+        Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -80,6 +81,13 @@ internal static class SubscriptionAdminApi
         if (!validation.IsValid)
         {
             return Problems.Result(ProblemKind.Validation, errors: validation.ToErrors());
+        }
+
+        // The gateway will call this address with signed events: it must not be one of the gateway's own
+        // or of the machine's (checked again when connecting).
+        if (input.WebhookUrl is { } url && await outbound.CheckAsync(new Uri(url), cancellationToken) is { } refused)
+        {
+            return Problems.Result(ProblemKind.Validation, refused, Problems.FieldError("webhookUrl", refused));
         }
 
         var secret = input.Delivery == DeliveryMethod.Webhook

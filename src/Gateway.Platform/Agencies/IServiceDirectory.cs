@@ -15,10 +15,12 @@ public interface IServiceDirectory
 /// <summary>A service as other modules see it.</summary>
 /// <param name="CompletionWorkingDays">From the published service standard; 0 means the same day.</param>
 /// <param name="RequestForm">The application form; null when the service takes no requests through the gateway.</param>
+/// <param name="NeedsVerifiedNik">Only citizens whose NIK is verified may apply.</param>
 public sealed record ServiceEntry(
     string Slug,
     string AgencyCode,
     string NameId,
     string? NameEn,
     int CompletionWorkingDays,
-    FormSchema? RequestForm);
+    FormSchema? RequestForm,
+    bool NeedsVerifiedNik = false);

@@ -37,6 +37,7 @@ internal static class EdgeSetup
             }
 
         });
+        services.AddSingleton<Outbound.OutboundGuard>();
         services.AddHsts(_ => { });
         services.AddOptions<HstsOptions>().Configure<IOptions<EdgeOptions>>((hsts, edge) => hsts.MaxAge = TimeSpan.FromDays(edge.Value.HstsMaxAgeDays));
     }

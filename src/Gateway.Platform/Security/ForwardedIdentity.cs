@@ -24,6 +24,32 @@ public static class ForwardedIdentity
     public const string TokenType = "satupintu-identity+jwt";
 }
 
+/// <summary>
+/// The audiences of access tokens. Every token names the gateway (its own APIs); besides, a token issued
+/// to an agency's app names that agency, and one issued to the city's own apps (the portal) names the
+/// city — which is what lets it reach every agency's routes. The proxy refuses a token on an agency's
+/// route unless it names that agency or the city.
+/// </summary>
+public static class TokenAudiences
+{
+    public const string Gateway = "satupintu";
+    public const string City = "satupintu:city";
+    public const string AgencyPrefix = "satupintu:agency:";
+
+    public static string Agency(string agencyCode) => AgencyPrefix + agencyCode;
+
+    /// <summary>The claim types a validated token's audiences arrive in.</summary>
+    public static IEnumerable<string> Of(ClaimsPrincipal user) =>
+        user.FindAll("aud").Concat(user.FindAll("oi_aud")).Select(c => c.Value);
+
+    /// <summary>True for a principal that is not a token (a gateway cookie), or a token meant for this agency or the city.</summary>
+    public static bool Allow(ClaimsPrincipal user, string agencyCode)
+    {
+        var audiences = Of(user).ToList();
+        return audiences.Count == 0 || audiences.Contains(City) || audiences.Contains(Agency(agencyCode));
+    }
+}
+
 /// <summary>Reads granted scopes from a principal, whichever way the token carried them.</summary>
 public static class ScopeClaims
 {

@@ -63,7 +63,8 @@ internal sealed class GatewayAuthorizationResults(Microsoft.Extensions.Options.I
             return;
         }
 
-        await Problems.Problems.WriteAsync(context, () => Problems.Problems.Create(ProblemKind.Forbidden, NotYours));
+        var why = result.AuthorizationFailure?.FailureReasons.OfType<NikNotVerified>().Any() == true ? NikAssurance.NotVerified : NotYours;
+        await Problems.Problems.WriteAsync(context, () => Problems.Problems.Create(ProblemKind.Forbidden, why));
     }
 
     /// <summary>The gateway's own pages (portal and staff): their cookie redirects to their sign-in page, as it should.</summary>

@@ -9,6 +9,7 @@ using Gateway.Platform.Agencies;
 using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using MassTransit;
@@ -52,6 +53,17 @@ internal sealed class RequestSubmitter(
         if (service is null)
         {
             return Invalid("service", RequestTexts.UnknownService.With(input.Service));
+        }
+
+        // A NIK-keyed service takes a verified NIK only, and files it: the calling app must be allowed it.
+        if (service.NeedsVerifiedNik && !applicant.NikVerified)
+        {
+            return new SubmitResult(null, false, ProblemKind.Forbidden, NikAssurance.NotVerified);
+        }
+
+        if (service.NeedsVerifiedNik && applicant.Nik is null)
+        {
+            return new SubmitResult(null, false, ProblemKind.Forbidden, RequestTexts.NikScopeNeeded);
         }
 
         var adapter = adapters.NameForService(service.Slug);

@@ -13,6 +13,10 @@ internal static class RequestTexts
     public static readonly BilingualText KeyReused = new("Idempotency-Key ini sudah dipakai untuk permohonan lain ({0}).", "This Idempotency-Key was already used for a different request ({0}).");
     public static readonly BilingualText UnknownRequest = new("Permohonan {0} tidak ditemukan.", "Request {0} was not found.");
     public static readonly BilingualText CannotCancel = new("Permohonan {0} sudah diterima instansi ({1}) dan tidak dapat dibatalkan.", "Request {0} was already accepted by the agency ({1}) and can no longer be cancelled.");
+    public static readonly BilingualText NikScopeNeeded = new(
+        "Layanan ini dicatat dengan NIK Anda, tetapi aplikasi ini tidak diizinkan memakai NIK Anda (scope nik). Ajukan melalui portal SatuPintu.",
+        "This service is filed under your NIK, but this app was not allowed to use your NIK (scope nik). Apply through the SatuPintu portal.");
+
     public static readonly BilingualText NotSignedInAsCitizen = new("Masuk sebagai warga untuk mengajukan permohonan.", "Sign in as a citizen to apply.");
     public static readonly BilingualText StatusRequired = new("Pilih status baru.", "Choose the new status.");
     public static readonly BilingualText StatusNotAllowed = new("Status {0} tidak dapat diberikan petugas.", "Officers cannot set status {0}.");

@@ -22,6 +22,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         builder.HasIndex(s => s.Category);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.RequestForm).HasMaxLength(64 * 1024);
+        builder.Property(s => s.CitizenAssurance).HasConversion<string>().HasMaxLength(20).HasDefaultValue(CitizenAssurance.Any).HasSentinel(CitizenAssurance.Any);
 
         // The standard is read and written whole, so it is one JSON document (jsonb on PostgreSQL).
         builder.Property(s => s.Standard).HasConversion(

@@ -87,7 +87,8 @@ public sealed class AuthorizeModel(
             return Page();
         }
 
-        var identity = await claims.ForUserAsync(user, request.GetScopes());
+        var identity = await claims.ForUserAsync(user, request.GetScopes(),
+            await Clients.ClientAudiences.ForClientAsync(applications, request.ClientId, HttpContext.RequestAborted));
         var authorization = remembered.LastOrDefault() ?? await authorizations.CreateAsync(
             identity: identity, subject: user.Id.ToString(), client: applicationId!, type: AuthorizationTypes.Permanent, scopes: identity.GetScopes());
         identity.SetAuthorizationId(await authorizations.GetIdAsync(authorization));

@@ -21,7 +21,8 @@ public sealed class MyAccountModel(
     AccountEvents events,
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
-    IOpenIddictTokenManager tokens) : PageModel
+    IOpenIddictTokenManager tokens,
+    AccountSessions sessions) : PageModel
 {
     public GatewayUser Account { get; private set; } = null!;
     public IList<string> Roles { get; private set; } = [];
@@ -29,7 +30,7 @@ public sealed class MyAccountModel(
     public string? Notice { get; private set; }
     public string? ProfileError { get; private set; }
 
-    public string MaskedNik => Account.Nik is { Length: 16 } nik ? nik[..6] + "******" + nik[12..] : string.Empty;
+    public string MaskedNik => Nik.Masked(Account.Nik);
 
     public async Task<IActionResult> OnGetAsync(string? pesan)
     {
@@ -64,7 +65,8 @@ public sealed class MyAccountModel(
         if (name != Account.FullName)
         {
             Account.FullName = name;
-            if (Account.Nik is not null)
+            // Agencies know a citizen by a verified NIK only (they never heard of a claimed one).
+            if (Account.HasVerifiedNik)
             {
                 events.CitizenProfileChanged(db, Account, ["fullName"]);
             }
@@ -101,19 +103,7 @@ public sealed class MyAccountModel(
             return Challenge();
         }
 
-        var subject = Account.Id.ToString();
-        await foreach (var token in tokens.FindBySubjectAsync(subject, cancellationToken))
-        {
-            await tokens.TryRevokeAsync(token, cancellationToken);
-        }
-
-        await foreach (var authorization in authorizations.FindBySubjectAsync(subject, cancellationToken))
-        {
-            await authorizations.TryRevokeAsync(authorization, cancellationToken);
-        }
-
-        // A new security stamp ends the cookie sessions on other devices at their next check.
-        await users.UpdateSecurityStampAsync(Account);
+        await sessions.EndAllAsync(Account, cancellationToken);
         await signIns.SignOutAsync();
         return Redirect("/akun/keluar?selesai=true");
     }

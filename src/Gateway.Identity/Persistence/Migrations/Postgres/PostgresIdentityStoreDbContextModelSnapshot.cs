@@ -75,6 +75,20 @@ namespace Gateway.Identity.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("nik");
 
+                    b.Property<string>("NikVerification")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("nik_verification");
+
+                    b.Property<DateTime?>("NikVerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nik_verified_at");
+
+                    b.Property<string>("NikVerifiedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("nik_verified_by");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
@@ -120,7 +134,6 @@ namespace Gateway.Identity.Persistence.Migrations.Postgres
                         .HasName("pk_identity_users");
 
                     b.HasIndex("Nik")
-                        .IsUnique()
                         .HasDatabaseName("ix_identity_users_nik");
 
                     b.HasIndex("NormalizedEmail")
@@ -132,6 +145,11 @@ namespace Gateway.Identity.Persistence.Migrations.Postgres
 
                     b.HasIndex("PhoneNumber")
                         .HasDatabaseName("ix_identity_users_phone_number");
+
+                    b.HasIndex(new[] { "Nik" }, "ix_identity_users_verified_nik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_users_nik1")
+                        .HasFilter("\"nik_verified_at\" IS NOT NULL");
 
                     b.ToTable("identity_users", (string)null);
                 });

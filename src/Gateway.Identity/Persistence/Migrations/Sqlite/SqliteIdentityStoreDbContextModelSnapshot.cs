@@ -70,6 +70,20 @@ namespace Gateway.Identity.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("nik");
 
+                    b.Property<string>("NikVerification")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nik_verification");
+
+                    b.Property<DateTime?>("NikVerifiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nik_verified_at");
+
+                    b.Property<string>("NikVerifiedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nik_verified_by");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
@@ -115,7 +129,6 @@ namespace Gateway.Identity.Persistence.Migrations.Sqlite
                         .HasName("pk_identity_users");
 
                     b.HasIndex("Nik")
-                        .IsUnique()
                         .HasDatabaseName("ix_identity_users_nik");
 
                     b.HasIndex("NormalizedEmail")
@@ -127,6 +140,11 @@ namespace Gateway.Identity.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PhoneNumber")
                         .HasDatabaseName("ix_identity_users_phone_number");
+
+                    b.HasIndex(new[] { "Nik" }, "ix_identity_users_verified_nik")
+                        .IsUnique()
+                        .HasDatabaseName("ix_identity_users_nik1")
+                        .HasFilter("\"nik_verified_at\" IS NOT NULL");
 
                     b.ToTable("identity_users", (string)null);
                 });
