@@ -63,6 +63,7 @@ public static class CatalogueModule
         services.AddSingleton<ProxyConfigFactory>();
         services.AddSingleton<CatalogueProxyConfigProvider>();
         services.AddSingleton<ProxyErrorResponses>();
+        services.AddSingleton<ServiceQuotas>();
         services.AddReverseProxy()
             .AddTransforms<CookieConfinement>()
             .AddTransforms<UpstreamCredentialTransformProvider>()
@@ -97,9 +98,11 @@ public static class CatalogueModule
         admin.MapServiceAdminApi();
 
         var errors = endpoints.ServiceProvider.GetRequiredService<ProxyErrorResponses>();
+        var quotas = endpoints.ServiceProvider.GetRequiredService<ServiceQuotas>();
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.Use(errors.InvokeAsync);
+            proxy.Use(quotas.InvokeAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

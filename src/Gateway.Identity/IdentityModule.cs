@@ -82,6 +82,11 @@ public static class IdentityModule
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<GatewayClaimsFactory>();
         services.AddScoped<IUserConfirmation<GatewayUser>, AccountConfirmation>();
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = options.Passwords.HashIterations;
+        });
         services.AddOriginCookies(options, edge);
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));

@@ -100,6 +100,15 @@ public sealed class PasswordRuleOptions
 {
     [Range(8, 128)]
     public int MinimumLength { get; set; } = 10;
+
+    /// <summary>
+    /// PBKDF2-HMAC-SHA512 iterations of stored password hashes: OWASP's current recommendation (ASP.NET Core
+    /// Identity's own default is 100,000). One sign-in costs about that many rounds of CPU — measured in
+    /// bench/identity — which is why sign-in attempts are rate-limited. Hashes made with fewer iterations
+    /// are upgraded at the account's next successful sign-in.
+    /// </summary>
+    [Range(100_000, 10_000_000)]
+    public int HashIterations { get; set; } = 210_000;
 }
 
 public sealed class LockoutRuleOptions

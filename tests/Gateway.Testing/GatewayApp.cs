@@ -18,7 +18,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    private GatewayApp(DatabaseKind database, string dataDirectory, string? connectionString, bool demo, IReadOnlyDictionary<string, string?>? extra)
+    private GatewayApp(DatabaseKind database, string dataDirectory, string? connectionString, bool demo, IReadOnlyDictionary<string, string?>? extra, int port = 0)
     {
         Database = database;
         DataDirectory = dataDirectory;
@@ -47,7 +47,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             _settings[key] = value;
         }
 
-        UseKestrel(0);
+        UseKestrel(port);
     }
 
     /// <summary>Every limit of <c>RateLimits</c>, raised out of reach unless a test's settings say otherwise.</summary>
@@ -62,15 +62,31 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     public string? ConnectionString { get; }
 
+    /// <summary>The host environment; <c>Testing</c> (development-like) unless a test starts one as a real deployment.</summary>
+    public string EnvironmentName { get; private init; } = "Testing";
+
+    /// <summary>
+    /// A gateway in <paramref name="environment"/> (e.g. <c>Production</c>) with exactly these settings on top
+    /// of the test defaults — for tests of what a real deployment refuses. Throws what the host throws.
+    /// </summary>
+    public static GatewayApp StartIn(string environment, IReadOnlyDictionary<string, string?> settings)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+        var app = new GatewayApp(DatabaseKind.Sqlite, dataDirectory, null, demo: false, settings) { EnvironmentName = environment };
+        app.StartServer();
+        return app;
+    }
+
     /// <summary>Keep the database and data folder when disposed (to start again on them).</summary>
     public bool KeepData { get; set; }
 
+    /// <param name="port">The loopback port to listen on; 0 picks a free one.</param>
     public static async Task<GatewayApp> StartAsync(
-        DatabaseKind database, bool demo = false, IReadOnlyDictionary<string, string?>? settings = null)
+        DatabaseKind database, bool demo = false, IReadOnlyDictionary<string, string?>? settings = null, int port = 0)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
         var connectionString = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
-        var app = new GatewayApp(database, dataDirectory, connectionString, demo, settings);
+        var app = new GatewayApp(database, dataDirectory, connectionString, demo, settings, port);
         app.StartServer();
         return app;
     }
@@ -134,7 +150,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {

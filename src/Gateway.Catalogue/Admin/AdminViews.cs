@@ -40,7 +40,11 @@ public sealed record ExposureView(
     AccessRule Access,
     UpstreamAuthView UpstreamAuth,
     bool ForwardClientCookies,
-    bool ForwardClientAuthorization);
+    bool ForwardClientAuthorization,
+    QuotaView? Quota);
+
+/// <summary>Requests per minute per client address and per signed-in person or app; null where there is none.</summary>
+public sealed record QuotaView(int? PerAddressPerMinute, int? PerClientPerMinute);
 
 /// <summary>How the gateway authenticates upstream; <c>hasSecret</c> tells whether a secret is stored, never what it is.</summary>
 public sealed record UpstreamAuthView(UpstreamAuthKind Kind, string? HeaderName, string? Username, bool HasSecret);
@@ -77,7 +81,8 @@ internal static class AdminViewMapping
         e.Access,
         new UpstreamAuthView(e.UpstreamAuth.Kind, e.UpstreamAuth.HeaderName, e.UpstreamAuth.Username, e.UpstreamAuth.ProtectedSecret is not null),
         e.ForwardClientCookies,
-        e.ForwardClientAuthorization);
+        e.ForwardClientAuthorization,
+        e.QuotaPerAddressPerMinute is null && e.QuotaPerClientPerMinute is null ? null : new QuotaView(e.QuotaPerAddressPerMinute, e.QuotaPerClientPerMinute));
 
     public static HealthView ToView(this ServiceHealthEntry h) => new(h.Slug, h.State, h.Since, h.CheckedAt, h.Detail);
 }

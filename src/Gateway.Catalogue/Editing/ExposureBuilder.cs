@@ -71,6 +71,8 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         exposure.UpstreamAuth = auth;
         exposure.ForwardClientCookies = input.ForwardClientCookies ?? false;
         exposure.ForwardClientAuthorization = input.ForwardClientAuthorization ?? false;
+        exposure.QuotaPerAddressPerMinute = input.Quota?.PerAddressPerMinute;
+        exposure.QuotaPerClientPerMinute = input.Quota?.PerClientPerMinute;
         service.Exposure = exposure;
         return null;
     }

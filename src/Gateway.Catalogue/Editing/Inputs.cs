@@ -45,7 +45,14 @@ public sealed record ExposureInput(
     AccessRuleInput? Access,
     UpstreamAuthInput? UpstreamAuth,
     bool? ForwardClientCookies,
-    bool? ForwardClientAuthorization);
+    bool? ForwardClientAuthorization,
+    QuotaInput? Quota = null);
+
+/// <summary>
+/// What one caller may ask of an agency app through the gateway, per minute — per client address and per
+/// signed-in person or client app. An old app's capacity is small; one caller must not take all of it.
+/// </summary>
+public sealed record QuotaInput(int? PerAddressPerMinute, int? PerClientPerMinute);
 
 public sealed record AccessRuleInput(AccessRuleKind? Kind, string? Scope);
 

@@ -27,6 +27,12 @@ public sealed class Exposure
 
     /// <summary>Whether the client's Authorization header reaches the agency app (off: the gateway authenticates upstream).</summary>
     public bool ForwardClientAuthorization { get; set; }
+
+    /// <summary>Requests per minute one client address may make to this service through the gateway; null: no quota.</summary>
+    public int? QuotaPerAddressPerMinute { get; set; }
+
+    /// <summary>Requests per minute one signed-in person or client app may make; null: no quota.</summary>
+    public int? QuotaPerClientPerMinute { get; set; }
 }
 
 /// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on (see <c>AccessPolicies</c>).</summary>

@@ -92,6 +92,16 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             metadata[ForwardsCookiesKey] = "true";
         }
 
+        if (exposure.QuotaPerAddressPerMinute is { } perAddress)
+        {
+            metadata[ServiceQuotas.PerAddressKey] = perAddress.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (exposure.QuotaPerClientPerMinute is { } perClient)
+        {
+            metadata[ServiceQuotas.PerClientKey] = perClient.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (service.CitizenAssurance == CitizenAssurance.VerifiedNik)
         {
             metadata[AccessPolicies.VerifiedNikKey] = "true";

@@ -151,6 +151,14 @@ namespace Gateway.Catalogue.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(120)")
                         .HasColumnName("path_prefix");
 
+                    b.Property<int?>("QuotaPerAddressPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("quota_per_address_per_minute");
+
+                    b.Property<int?>("QuotaPerClientPerMinute")
+                        .HasColumnType("integer")
+                        .HasColumnName("quota_per_client_per_minute");
+
                     b.Property<int>("TimeoutSeconds")
                         .HasColumnType("integer")
                         .HasColumnName("timeout_seconds");

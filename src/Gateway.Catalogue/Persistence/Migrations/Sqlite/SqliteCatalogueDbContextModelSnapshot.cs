@@ -146,6 +146,14 @@ namespace Gateway.Catalogue.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("path_prefix");
 
+                    b.Property<int?>("QuotaPerAddressPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota_per_address_per_minute");
+
+                    b.Property<int?>("QuotaPerClientPerMinute")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quota_per_client_per_minute");
+
                     b.Property<int>("TimeoutSeconds")
                         .HasColumnType("INTEGER")
                         .HasColumnName("timeout_seconds");
