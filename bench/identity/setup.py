@@ -5,19 +5,20 @@
 - a citizen account (admin API), a public client, and the authorization code flow with PKCE done
   the way a browser would (sign-in form with its antiforgery token) -> the citizen's access token
 - a confidential client with client credentials for the token-endpoint measurement
+- a second citizen for the sign-in measurement: the sign-in page's antiforgery cookie and a form body
 
-usage: setup.py GATEWAY_URL ADMIN_KEY BACKEND_URL
+usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY BACKEND_URL   (the administration and portal origins)
 """
-import base64, hashlib, json, os, secrets, sys, urllib.parse, urllib.request
+import base64, hashlib, json, os, re, secrets, sys, urllib.parse, urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from signon import Browser, admin as admin_call  # noqa: E402
 
-gateway, key, backend = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+admin_origin, gateway, key, backend = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/"), sys.argv[3], sys.argv[4]
 
 
 def admin(method, path, body=None):
-    return admin_call(gateway, key, method, path, body)
+    return admin_call(admin_origin, key, method, path, body)
 
 
 def service(slug, access):
@@ -57,4 +58,12 @@ with urllib.request.urlopen(gateway + "/connect/token", data=urllib.parse.urlenc
         "code_verifier": verifier}).encode()) as response:
     tokens = json.loads(response.read())
 
-print(json.dumps({"accessToken": tokens["access_token"], "clientSecret": backend_client["clientSecret"]}))
+# The sign-in measurement: a form with the antiforgery token of one page view, and its cookie.
+signer = admin("POST", "/api/admin/accounts", {"role": "citizen", "fullName": "Warga Masuk", "email": "masuk@bench.example.org", "nik": "3273024505920002"})
+page = Browser(gateway)
+_, _, html = page.get("/akun/masuk")
+form_token = re.search(r'name="__RequestVerificationToken" type="hidden" value="([^"]+)"', html).group(1)
+signin_body = urllib.parse.urlencode({"login": "masuk@bench.example.org", "password": signer["temporaryPassword"], "__RequestVerificationToken": form_token})
+
+print(json.dumps({"accessToken": tokens["access_token"], "clientSecret": backend_client["clientSecret"],
+                  "signinCookie": page.cookie_header(), "signinBody": signin_body}))

@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Measures how long a catalogue change takes to become a live route.
 
-usage: reload.py BASE_URL ADMIN_KEY BACKEND_URL REPEATS
+usage: reload.py ADMIN_URL ADMIN_KEY BACKEND_URL REPEATS APPS_URL
+(the administration origin registers it, the apps origin serves it)
 Each repeat adds a service through the admin API and polls its route until it answers 200; prints
 one line per repeat: milliseconds from sending the POST to the first 200 on the new route.
 """
 import json, sys, time, urllib.request, uuid
 
-base, key, backend, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+base, key, backend, repeats, apps = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5]
 for _ in range(repeats):
     slug = "reload-" + uuid.uuid4().hex[:8]
     body = {
@@ -23,7 +24,7 @@ for _ in range(repeats):
     urllib.request.urlopen(request, timeout=30).read()
     while True:
         try:
-            if urllib.request.urlopen(f"{base}/bench/{slug}/b200", timeout=5).status == 200:
+            if urllib.request.urlopen(f"{apps}/bench/{slug}/b200", timeout=5).status == 200:
                 break
         except urllib.error.HTTPError:
             pass

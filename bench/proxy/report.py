@@ -4,7 +4,9 @@ import datetime, os, statistics, subprocess, sys
 
 raw, work, large, rounds, duration, warmup = sys.argv[1:7]
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
-targets = ["nginx", "gateway-20", f"gateway-{large}"]
+targets = ["nginx", "gateway-20", "gateway-20-no-quota", f"gateway-{large}"]
+# Before issue 11 (bench/results/proxy.md of 2026-11-23): gateway-20 / nginx at 200 B and 16 KiB.
+before = {"b200": 0.72, "b16k": 0.61}
 bodies = [("b200", "200 B"), ("b16k", "16 KiB")]
 
 def runs(body, target):
@@ -26,9 +28,12 @@ emit(f"- machine: {sh('nproc')} cores, memory {memory}, {sh('uname -sr')}")
 emit(f"- tools: {sh('nginx -v 2>&1')}, {sh('wrk --version 2>&1 | head -1')}, .NET {sh('dotnet --version')}")
 emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 (`taskset -c 0`), proxy under test on core 1;"
      f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds (nginx, gateway-20,"
-     f" gateway-{large}) per body size; medians below. Gateway: Release, `ASPNETCORE_ENVIRONMENT=Production`, logging at Warning,"
-     f" active (10 s) and passive health checks on every service, the measured route is an ordinary catalogue route"
-     f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, cookie/authorization removal). nginx: reverse proxy with upstream keep-alive 64.")
+     f" gateway-20-no-quota, gateway-{large}) per body size; medians below. Gateway: Release, Development environment (plain HTTP on"
+     f" loopback; the three origins on 127.0.0.1-3, `bench/lib/gateway.sh`; rate limits off), logging at Warning,"
+     f" active (10 s) and passive health checks on every service; the measured route is an ordinary catalogue route on the apps origin"
+     f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, every gateway cookie and the Authorization header removed, upstream"
+     f" Set-Cookie confined) **with a per-service quota** per address and per caller that it never reaches; `gateway-20-no-quota` is"
+     f" the same route without the quota in the same gateway. nginx: reverse proxy with upstream keep-alive 64.")
 emit("")
 
 for body, label in bodies:
@@ -39,10 +44,13 @@ for body, label in bodies:
     for t in targets:
         rss = statistics.median(float(r[7]) for r in runs(body, t)) / 1024
         emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} |")
-    n_rps, g_rps, l_rps = (median(body, t, 3) for t in targets)
+    n_rps, g_rps, plain_rps, l_rps = (median(body, t, 3) for t in targets)
     n_p99, g_p99 = median(body, "nginx", 5), median(body, "gateway-20", 5)
+    quota_cost = 1 - statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, "gateway-20"), runs(body, "gateway-20-no-quota")))
     emit("")
-    emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50)")
+    emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50); before issue 11: {before[body]:.2f}× "
+         f"({(1 - (g_rps / n_rps) / before[body]) * 100:+.1f} % cost against that earlier run)")
+    emit(f"- the quota's cost in this run (route with quota / without, median of per-round ratios): **{quota_cost * 100:.1f} %** (target < 5 %)")
     emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
     paired = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, f"gateway-{large}"), runs(body, "gateway-20")))
     emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians, {paired:.2f}× as the median of per-round ratios (target ≥ 0.90)")

@@ -2,8 +2,10 @@
 """Registers the benchmark's services on a running gateway through its admin API.
 
 usage: seed.py BASE_URL ADMIN_KEY BACKEND_URL COUNT
-Creates agency "bench", the measured service "echo" at /bench/echo -> BACKEND_URL, and COUNT-1
-other services (svc-00001...) pointing at the same backend, all with active health checks on.
+Creates agency "bench", the measured service "echo" at /bench/echo -> BACKEND_URL (with a quota per
+address and per caller it never reaches: its cost is measured), and COUNT-1 other services
+(svc-00001...) pointing at the same backend, all with active health checks on. BASE_URL is the
+administration origin.
 """
 import json, sys, time, urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -22,6 +24,7 @@ def call(method, path, body=None):
         raise SystemExit(f"{method} {path}: {error.code} {error.read().decode()}")
 
 def service(slug):
+    quota = {"quota": {"perAddressPerMinute": 1_000_000_000, "perClientPerMinute": 1_000_000_000}} if slug == "echo" else {}
     return {
         "slug": slug, "agencyCode": "bench", "category": "informasi", "channel": "online",
         "name": {"id": f"Layanan uji {slug}", "en": f"Benchmark service {slug}"},
@@ -29,12 +32,13 @@ def service(slug):
         "standard": {"legalBasis": ["-"], "requirements": [], "procedure": [{"id": "-"}],
                      "completionWorkingDays": 0, "costRupiah": 0, "product": {"id": "-"},
                      "complaintChannel": {"id": "-"}},
-        "exposure": {"destinations": [backend], "healthCheckPath": "/health", "access": {"kind": "public"}},
+        "exposure": {"destinations": [backend], "healthCheckPath": "/health", "access": {"kind": "public"}, **quota},
     }
 
 call("POST", "/api/admin/agencies", {"code": "bench", "name": {"id": "Dinas Uji"}, "description": {"id": "Uji"}})
 call("POST", "/api/admin/services", service("echo"))
+call("POST", "/api/admin/services", service("plain"))  # the same route without a quota, to measure the quota's cost
 started = time.time()
 with ThreadPoolExecutor(max_workers=16) as pool:
-    list(pool.map(lambda i: call("POST", "/api/admin/services", service(f"svc-{i:05d}")), range(1, count)))
+    list(pool.map(lambda i: call("POST", "/api/admin/services", service(f"svc-{i:05d}")), range(2, count)))
 print(f"seeded {count} services in {time.time() - started:.1f} s", file=sys.stderr)

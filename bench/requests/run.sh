@@ -21,6 +21,8 @@ export BENCH_SIAK_KEY="siak-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n
 
 # shellcheck source=../lib/nginx-reference.sh
 source "$here/../lib/nginx-reference.sh"
+# shellcheck source=../lib/gateway.sh
+source "$here/../lib/gateway.sh"
 require_bench_tools
 require_free_ports $SIAK $GW
 rm -rf "$work" && mkdir -p "$work/logs"
@@ -32,37 +34,37 @@ dotnet publish "$here/SiakHost" -c Release -o "$work/siak" --nologo -v quiet >/d
 
 taskset -c 0 dotnet "$work/siak/SiakHost.dll" $SIAK "$BENCH_SIAK_KEY" > "$work/logs/siak.log" 2>&1 &
 pids+=($!); siak_pid=$!
-env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$GW" Admin__Key="$KEY" \
-    Storage__DataDirectory="$work/data" Demo__Enabled=false Identity__AllowHttp=true Logging__LogLevel__Default=Warning \
+origins $GW
+# shellcheck disable=SC2046
+env $(gateway_env $GW "$work/data") Admin__Key="$KEY" \
     Adapters__Disdukcapil__BaseAddress="http://127.0.0.1:$SIAK/" Adapters__Disdukcapil__ApiKeyHeader=X-SIAK-Key \
     Adapters__Disdukcapil__ApiKey="$BENCH_SIAK_KEY" Adapters__Disdukcapil__Services__0=akta-kelahiran \
     Adapters__Disdukcapil__PollSeconds=86400 \
     taskset -c 1 dotnet "$work/gateway/Gateway.Host.dll" > "$work/logs/gateway.log" 2>&1 &
 pids+=($!); gw_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$GW/healthz/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "http://127.0.0.1:$GW/healthz/ready" >/dev/null || { echo "gateway did not start; see $work/logs/gateway.log" >&2; exit 1; }
+wait_ready $GW "$work/logs/gateway.log"
 
 export BENCH_COOKIE
-BENCH_COOKIE=$(python3 "$here/setup.py" "http://127.0.0.1:$GW" "$KEY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cookie"])')
+BENCH_COOKIE=$(python3 "$here/setup.py" "$ADMIN" "$PORTAL" "$KEY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cookie"])')
 for _ in $(seq 1 60); do
-  curl -sf "http://127.0.0.1:$GW/api/catalogue/services/akta-kelahiran" | grep -q requestForm && break; sleep 0.5
+  curl -sf "$PORTAL/api/catalogue/services/akta-kelahiran" | grep -q requestForm && break; sleep 0.5
 done
 # One request by hand: it must come back filed, or the numbers below mean nothing.
 probe=$(curl -s -H "Cookie: $BENCH_COOKIE" -H 'Content-Type: application/json' -H "Idempotency-Key: probe-$$" \
   -d '{"service":"akta-kelahiran","fields":{"nama_anak":"Probe","tanggal_lahir":"2026-11-02","nik_ibu":"3273015708900001"}}' \
-  "http://127.0.0.1:$GW/api/requests")
+  "$PORTAL/api/requests")
 tracking=$(echo "$probe" | python3 -c 'import json,sys; print(json.load(sys.stdin)["trackingNumber"])') || { echo "submit failed: $probe" >&2; exit 1; }
 for _ in $(seq 1 40); do
-  curl -s -H "Cookie: $BENCH_COOKIE" "http://127.0.0.1:$GW/api/requests/$tracking" | grep -q agencyReference && break; sleep 0.25
+  curl -s -H "Cookie: $BENCH_COOKIE" "$PORTAL/api/requests/$tracking" | grep -q agencyReference && break; sleep 0.25
 done
-curl -s -H "Cookie: $BENCH_COOKIE" "http://127.0.0.1:$GW/api/requests/$tracking" | grep -q agencyReference || { echo "probe request was not filed in SIAK" >&2; exit 1; }
+curl -s -H "Cookie: $BENCH_COOKIE" "$PORTAL/api/requests/$tracking" | grep -q agencyReference || { echo "probe request was not filed in SIAK" >&2; exit 1; }
 
 parse='function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
   /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
   /Non-2xx/ { bad = $NF } /Socket errors/ { bad = bad "+sock" }
   END { printf "%s %.3f %.3f %s\n", rps, p50, p99, (bad == "" ? 0 : bad) }'
 run_siak() { taskset -c 0 wrk -t1 -c16 -d"$1"s --latency -s "$here/siak.lua" "http://127.0.0.1:$SIAK/api/v1/permohonan" | awk "$parse"; }
-run_gateway() { taskset -c 0 wrk -t1 -c16 -d"$1"s --latency -s "$here/submit.lua" "http://127.0.0.1:$GW/api/requests" | awk "$parse"; }
+run_gateway() { taskset -c 0 wrk -t1 -c16 -d"$1"s --latency -s "$here/submit.lua" "$PORTAL/api/requests" | awk "$parse"; }
 db="$work/data/satupintu.db"
 
 echo "warming each side for ${WARMUP} s..." >&2

@@ -4,25 +4,25 @@
 - agency "disdukcapil" and the service "akta-kelahiran" with a form (the Disdukcapil adapter is bound to
   it by the gateway's environment), a citizen account (admin API) signed in through the sign-in form.
 
-usage: setup.py GATEWAY_URL ADMIN_KEY
+usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY   (the administration and portal origins)
 """
 import json, os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 from signon import Browser, admin  # noqa: E402
 
-gateway, key = sys.argv[1].rstrip("/"), sys.argv[2]
+admin_origin, gateway, key = sys.argv[1].rstrip("/"), sys.argv[2].rstrip("/"), sys.argv[3]
 form = {"type": "object", "required": ["nama_anak", "tanggal_lahir", "nik_ibu"],
         "properties": {"nama_anak": {"type": "string", "minLength": 2}, "tanggal_lahir": {"type": "string", "format": "date"},
                        "nik_ibu": {"type": "string", "pattern": "^[0-9]{16}$"}}}
-admin(gateway, key, "POST", "/api/admin/agencies", {"code": "disdukcapil", "name": {"id": "Disdukcapil"}, "description": {"id": "bench"}})
-admin(gateway, key, "POST", "/api/admin/services", {
+admin(admin_origin, key, "POST", "/api/admin/agencies", {"code": "disdukcapil", "name": {"id": "Disdukcapil"}, "description": {"id": "bench"}})
+admin(admin_origin, key, "POST", "/api/admin/services", {
     "slug": "akta-kelahiran", "agencyCode": "disdukcapil", "category": "kependudukan", "channel": "online",
     "name": {"id": "Akta Kelahiran"}, "description": {"id": "bench"},
     "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 1,
                  "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
     "requestForm": form})
-account = admin(gateway, key, "POST", "/api/admin/accounts",
+account = admin(admin_origin, key, "POST", "/api/admin/accounts",
                 {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
 browser = Browser(gateway)
 browser.sign_in("warga@bench.example.org", account["temporaryPassword"])

@@ -33,7 +33,8 @@ internal sealed class GatewayPipeline(string virtualHost, string database, strin
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
+        // Development: a bench on loopback, not a deployment (which would need host names, certificates, TLS).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = _dataDirectory,
