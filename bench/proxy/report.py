@@ -3,8 +3,11 @@
 import datetime, os, statistics, subprocess, sys
 
 raw, work, large, rounds, duration, warmup = sys.argv[1:7]
+before_commit = sys.argv[7] if len(sys.argv) > 7 else ""
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
 targets = ["nginx", "gateway-20", "gateway-20-no-quota", f"gateway-{large}"]
+if before_commit:
+    targets.insert(1, "gateway-before")
 # Before issue 11 (bench/results/proxy.md of 2026-11-23): gateway-20 / nginx at 200 B and 16 KiB.
 before = {"b200": 0.72, "b16k": 0.61}
 bodies = [("b200", "200 B"), ("b16k", "16 KiB")]
@@ -33,7 +36,10 @@ emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 
      f" active (10 s) and passive health checks on every service; the measured route is an ordinary catalogue route on the apps origin"
      f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, every gateway cookie and the Authorization header removed, upstream"
      f" Set-Cookie confined) **with a per-service quota** per address and per caller that it never reaches; `gateway-20-no-quota` is"
-     f" the same route without the quota in the same gateway. nginx: reverse proxy with upstream keep-alive 64.")
+     f" the same route without the quota in the same gateway"
+     + (f"; `gateway-before` is the gateway built from commit {before_commit} (before issue 11: one origin, no quota), run as it was then"
+        if before_commit else "")
+     + ". nginx: reverse proxy with upstream keep-alive 64.")
 emit("")
 
 for body, label in bodies:
@@ -44,13 +50,19 @@ for body, label in bodies:
     for t in targets:
         rss = statistics.median(float(r[7]) for r in runs(body, t)) / 1024
         emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} |")
-    n_rps, g_rps, plain_rps, l_rps = (median(body, t, 3) for t in targets)
+    n_rps, g_rps, l_rps = median(body, "nginx", 3), median(body, "gateway-20", 3), median(body, f"gateway-{large}", 3)
     n_p99, g_p99 = median(body, "nginx", 5), median(body, "gateway-20", 5)
     quota_cost = 1 - statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, "gateway-20"), runs(body, "gateway-20-no-quota")))
     emit("")
     emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50); before issue 11: {before[body]:.2f}× "
          f"({(1 - (g_rps / n_rps) / before[body]) * 100:+.1f} % cost against that earlier run)")
     emit(f"- the quota's cost in this run (route with quota / without, median of per-round ratios): **{quota_cost * 100:.1f} %** (target < 5 %)")
+    if before_commit:
+        b_rps = median(body, "gateway-before", 3)
+        paired_before = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, "gateway-20"), runs(body, "gateway-before")))
+        emit(f"- against the gateway before issue 11 (commit {before_commit}, same route, same run): **{g_rps / b_rps:.2f}×** by medians, "
+             f"{paired_before:.2f}× as the median of per-round ratios; its ratio to nginx here {b_rps / n_rps:.2f}× "
+             f"(cost of the edge changes with the quota: {(1 - g_rps / b_rps) * 100:.1f} %, target < 5 %)")
     emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
     paired = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, f"gateway-{large}"), runs(body, "gateway-20")))
     emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians, {paired:.2f}× as the median of per-round ratios (target ≥ 0.90)")

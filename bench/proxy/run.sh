@@ -6,14 +6,16 @@
 #   - gateway (Release, health checks on, logging at Warning), pinned to core 1, twice: with a
 #     20-service catalogue and with a 5,000-service one
 #   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size
-# Writes bench/results/proxy.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (15 s), LARGE (5000).
+#   - optionally (BEFORE=<commit>) the gateway as it was at that commit, built from git, beside them:
+#     what the changes since then cost on the same route in the same run
+# Writes bench/results/proxy.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (15 s), LARGE (5000), BEFORE.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$root/bench/.work/proxy"
 results="$root/bench/results/proxy.md"
-ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}"
-BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083
+ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}" BEFORE="${BEFORE:-}"
+BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083 GW_BEFORE=18084
 KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # shellcheck source=../lib/nginx-reference.sh
@@ -36,15 +38,27 @@ start_gateway() { # port name
 }
 start_gateway $GW_SMALL small; small_pid=${pids[-1]}
 start_gateway $GW_LARGE large; large_pid=${pids[-1]}
+if [ -n "$BEFORE" ]; then
+  # The gateway as it was at $BEFORE, run as it was then (one origin, Production with plain HTTP allowed).
+  git -C "$root" worktree add -f "$work/before-src" "$BEFORE" -q
+  dotnet publish "$work/before-src/src/Gateway.Host" -c Release -o "$work/before" --nologo -v quiet >/dev/null
+  git -C "$root" worktree remove --force "$work/before-src"
+  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$GW_BEFORE" Admin__Key="$KEY" \
+      Storage__DataDirectory="$work/data-before" Demo__Enabled=false Identity__AllowHttp=true Logging__LogLevel__Default=Warning \
+      taskset -c 1 dotnet "$work/before/Gateway.Host.dll" > "$work/logs/gateway-before.log" 2>&1 &
+  pids+=($!); before_pid=${pids[-1]}
+  wait_ready $GW_BEFORE "$work/logs/gateway-before.log"
+  BENCH_NO_QUOTA=1 python3 "$here/seed.py" "http://127.0.0.1:$GW_BEFORE" "$KEY" "http://127.0.0.1:$BACKEND/" 20
+fi
 # The measured route carries a quota it never reaches (issue 11: its cost is part of what is measured).
 origins $GW_SMALL; python3 "$here/seed.py" "$ADMIN" "$KEY" "http://127.0.0.1:$BACKEND/" 20
 origins $GW_LARGE; python3 "$here/seed.py" "$ADMIN" "$KEY" "http://127.0.0.1:$BACKEND/" "$LARGE"
-for port in $GW_SMALL $GW_LARGE; do
+for base in "http://127.0.0.2:$GW_SMALL" "http://127.0.0.2:$GW_LARGE" ${BEFORE:+"http://127.0.0.1:$GW_BEFORE"}; do
   for _ in $(seq 1 60); do
-    state=$(curl -s "http://127.0.0.2:$port/api/catalogue/services/echo" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("status",{}).get("state"))')
+    state=$(curl -s "$base/api/catalogue/services/echo" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("status",{}).get("state"))')
     [ "$state" = "up" ] && break; sleep 0.5
   done
-  [ "$state" = "up" ] || { echo "bench service not up on $port ($state)" >&2; exit 1; }
+  [ "$state" = "up" ] || { echo "bench service not up on $base ($state)" >&2; exit 1; }
 done
 
 # Background cost (health probing, timers) of each gateway with no traffic, in % of one core over 20 s.
@@ -62,6 +76,10 @@ declare -A url=(
 )
 declare -A pid_of=([nginx]="$(cat "$work/proxy.pid")" [gateway-20]=$small_pid [gateway-20-no-quota]=$small_pid ["gateway-$LARGE"]=$large_pid)
 targets=(nginx gateway-20 gateway-20-no-quota "gateway-$LARGE")
+if [ -n "$BEFORE" ]; then
+  url[gateway-before]="http://127.0.0.1:$GW_BEFORE/bench/echo"; pid_of[gateway-before]=$before_pid
+  targets=(nginx gateway-before gateway-20 gateway-20-no-quota "gateway-$LARGE")
+fi
 
 run_wrk() { # target body seconds -> "rps p50 p99 non2xx"
   taskset -c 0 wrk -t1 -c64 -d"$3"s --latency "${url[$1]}/$2" | awk '
@@ -90,6 +108,6 @@ python3 "$here/reload.py" "http://127.0.0.3:$GW_SMALL" "$KEY" "http://127.0.0.1:
 python3 "$here/reload.py" "http://127.0.0.3:$GW_LARGE" "$KEY" "http://127.0.0.1:$BACKEND/" 5 "http://127.0.0.1:$GW_LARGE" > "$work/reload-large.txt"
 grep -ho 'Catalogue reloaded: [0-9]* services, [0-9]* routes in [0-9]* ms' "$work/logs/gateway-large.log" | tail -5 > "$work/reload-large-server.txt" || true
 
-python3 "$here/report.py" "$raw" "$work" "$LARGE" "$ROUNDS" "$DURATION" "$WARMUP" > "$results"
+python3 "$here/report.py" "$raw" "$work" "$LARGE" "$ROUNDS" "$DURATION" "$WARMUP" "$BEFORE" > "$results"
 echo "wrote $results" >&2
 grep '^ratio' "$results" >&2

@@ -41,11 +41,32 @@ public sealed class ProductionSettingsTests : IDisposable
     {
         await using var app = GatewayApp.StartIn("Production", Production());
         using var portal = LocalOrigins.Client(new Uri($"http://127.0.0.1:{app.Port}"));
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/catalogue/agencies");
-        request.Headers.Host = $"layanan.kota.example:{app.Port}";
+        using var request = OnHost("layanan.kota.example", app.Port, "/api/catalogue/agencies");
 
         Assert.Equal(HttpStatusCode.OK, (await portal.SendAsync(request)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await portal.GetAsync("/api/catalogue/agencies")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Swagger_is_for_signed_in_staff_only_in_production()
+    {
+        await using var app = GatewayApp.StartIn("Production", Production());
+        using var admin = LocalOrigins.Client(new Uri($"http://127.0.0.1:{app.Port}"));
+        using var request = OnHost("admin.layanan.kota.example", app.Port, "/swagger/v1/swagger.json");
+        using var noRedirects = new HttpClient(LocalOrigins.Handler(followRedirects: false)) { BaseAddress = admin.BaseAddress };
+
+        var anonymous = await noRedirects.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/masuk?ReturnUrl=", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    // The deployment's names resolve nowhere here: the request goes to loopback and names its host itself.
+    private static HttpRequestMessage OnHost(string host, int port, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Host = $"{host}:{port}";
+        return request;
     }
 
     [Theory]

@@ -73,6 +73,13 @@ public sealed class ProxyAccessTests(SqliteGateway fixture) : IClassFixture<Sqli
             "no gateway cookie reaches the agency app");
         Assert.Contains(browser.Cookies.GetCookies(App.AppsAddress), c => c.Name == "satupintu.apps");
         Assert.DoesNotContain(browser.Cookies.GetCookies(App.AppsAddress), c => c.Name == "satupintu.session");
+
+        // Signing out on the portal ends the apps origin's session too.
+        var signedOut = await browser.FollowAsync(await browser.SubmitAsync("/akun/keluar", new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.Equal("/akun/keluar?selesai=true", signedOut.RequestMessage!.RequestUri!.PathAndQuery);
+        Assert.DoesNotContain(browser.Cookies.GetCookies(App.AppsAddress), c => c.Name == "satupintu.apps");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(Navigation(target))).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Platform.Edge;
 
@@ -73,7 +72,4 @@ public static class GatewayCookies
         IsEssential = true,
         MaxAge = maxAge,
     };
-
-    /// <summary>The configured name of <paramref name="baseName"/> for code that only has the options.</summary>
-    public static string Name(string baseName, IOptions<EdgeOptions> edge) => Name(baseName, edge.Value.AllowHttp);
 }

@@ -5,7 +5,6 @@ public static class RateLimitPolicies
 {
     public const string SignIn = "sign-in";
     public const string Registration = "registration";
-    public const string CodeResend = "code-resend";
     public const string ForgotPassword = "forgot-password";
     public const string Token = "token";
     public const string Complaints = "complaints";

@@ -36,7 +36,6 @@ internal static class RateLimitSetup
                 context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1)));
             AddPerAddress(limiter, limits, RateLimitPolicies.SignIn, limits.SignInPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Registration, limits.RegistrationPerAddress);
-            AddPerAddress(limiter, limits, RateLimitPolicies.CodeResend, limits.CodeResendPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.ForgotPassword, limits.ForgotPasswordPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Token, limits.TokenPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Complaints, limits.ComplaintsPerAddress);

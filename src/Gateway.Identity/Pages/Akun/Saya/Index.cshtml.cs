@@ -1,6 +1,7 @@
 using Gateway.Identity.Accounts;
 using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
+using Gateway.Platform.Edge;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,7 +23,8 @@ public sealed class MyAccountModel(
     IOpenIddictAuthorizationManager authorizations,
     IOpenIddictApplicationManager applications,
     IOpenIddictTokenManager tokens,
-    AccountSessions sessions) : PageModel
+    AccountSessions sessions,
+    Microsoft.Extensions.Options.IOptions<EdgeOptions> edge) : PageModel
 {
     public GatewayUser Account { get; private set; } = null!;
     public IList<string> Roles { get; private set; } = [];
@@ -105,7 +107,8 @@ public sealed class MyAccountModel(
 
         await sessions.EndAllAsync(Account, cancellationToken);
         await signIns.SignOutAsync();
-        return Redirect("/akun/keluar?selesai=true");
+        // By the apps origin, which ends its own session there too and sends the browser back.
+        return Redirect(EdgeOrigins.UrlOn(Request, edge.Value.Hosts.Apps, Sessions.AppsHandOff.LeavePath));
     }
 
     private async Task<bool> LoadAsync()
