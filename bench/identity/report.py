@@ -26,9 +26,12 @@ memory = sh("free -h | awk '/Mem:/ {print $2}'")
 print(f"- machine: {os.cpu_count()} cores, memory {memory}, {sh('uname -sr')}")
 print(f"- tools: {sh('nginx -v 2>&1')}, {sh('wrk -v 2>&1 | head -1')}, .NET {sh('dotnet --version')}")
 print(f"- method: `bench/identity/run.sh` — nginx backend (200-byte body) and wrk on core 0, nginx reverse proxy and the gateway on core 1; "
-      f"`wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds (nginx, gateway public route, "
+      f"`wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds, each starting one target further (nginx, gateway public route, "
       "gateway citizen-only route with `Authorization: Bearer <citizen access token>`); medians below. Gateway: Release, SQLite, logging at Warning, "
-      "health checks on. On the citizen route every request is authorized (RS256 access token, role check) and the agency app receives a signed "
+      "health checks on, Development environment on three loopback origins (`bench/lib/gateway.sh`; rate limits off, they would cap the "
+      "measurement); both routes carry a per-service quota per address and per caller that is never reached, and every gateway cookie is "
+      "stripped. On the citizen route every request is authorized (RS256 access token, role check, the token's audience against the route's "
+      "agency) and the agency app receives a signed "
       "`X-SatuPintu-Identity` token instead of the citizen's. Token endpoint: `wrk -t1 -c16` posting client-credentials requests "
       "(client secret check, token signing, token row stored) to `/connect/token`.\n")
 print("## Proxy path\n")
@@ -44,6 +47,8 @@ print(f"- authenticated / public route of the same gateway: **{citizen_vs_public
       f"(paired: {', '.join(f'{p:.2f}' for p in paired_public)}): the cost of checking the token and forwarding the identity; "
       f"target ≥ 0.85: {'met' if citizen_vs_public >= 0.85 else 'NOT met'}")
 print(f"- p99 authenticated / public: {p99_vs_public:.2f}×; target ≤ 1.5: {'met' if p99_vs_public <= 1.5 else 'NOT met'}")
+print("- before issue 11 (2026-11-23, no quota, one origin): authenticated / nginx 0.65×, authenticated / public 0.89×; "
+      "on a noisier day 0.69× the public route with p99 39.7 ms against 18.4 ms (the figure issue 11 asked to improve)")
 print("\n## Token endpoint (client credentials, SQLite)\n")
 print("| gateway on | rounds (tokens/s) | median tokens/s | p50 ms | p99 ms |")
 print("|---|---|---:|---:|---:|")

@@ -4,7 +4,7 @@
 # from the token endpoint on SQLite; and password sign-ins through the real sign-in page beside the bare
 # password-hash check at the same settings. Method as bench/proxy (../../../shared/BENCHMARKING.md):
 #   - backend nginx (200-byte body) and wrk on core 0; nginx reverse proxy and the gateway on core 1
-#   - wrk -t1 -c64, each target warmed >= 15 s, then ROUNDS rounds of nginx, public, citizen
+#   - wrk -t1 -c64, each target warmed >= 15 s, then ROUNDS rounds of nginx, public, citizen, each round starting one target further
 #   - token endpoint: wrk -t1 -c16 with a POST script, ROUNDS rounds, with the gateway on core 1 and
 #     again with the gateway and wrk free to use both cores (the machine)
 #   - sign-in: wrk -t1 -c4 posting the sign-in form (gateway on core 1), and HashBench (ASP.NET Core
@@ -91,7 +91,7 @@ run_signins "$WARMUP" >/dev/null
 
 raw="$work/raw.tsv"; : > "$raw"
 for round in $(seq 1 "$ROUNDS"); do
-  for t in "${targets[@]}"; do
+  for t in $(rotated "$round" "${targets[@]}"); do
     read -r rps p50 p99 bad < <(run_wrk "$t" "$DURATION")
     rss=$(ps -o rss= -p "${pid_of[$t]}" | tr -d ' ')
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Prepares a running gateway for the identity benchmark and prints what wrk needs, as JSON.
 
-- agency "bench" with two services on the fixed backend: "echo" (public) and "warga" (citizen only)
+- agency "bench" with two services on the fixed backend: "echo" (public) and "warga" (citizen only), both with a
+  per-service quota that is never reached
 - a citizen account (admin API), a public client, and the authorization code flow with PKCE done
   the way a browser would (sign-in form with its antiforgery token) -> the citizen's access token
 - a confidential client with client credentials for the token-endpoint measurement
@@ -26,7 +27,9 @@ def service(slug, access):
             "name": {"id": slug, "en": slug}, "description": {"id": "bench", "en": "bench"},
             "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 0,
                          "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
-            "exposure": {"destinations": [backend], "healthCheckPath": "/health", "access": {"kind": access}}}
+            "exposure": {"destinations": [backend], "healthCheckPath": "/health", "access": {"kind": access},
+                         # a quota per address and per caller the measurement never reaches: its cost is part of what is measured
+                         "quota": {"perAddressPerMinute": 100_000_000, "perClientPerMinute": 100_000_000}}}
 
 
 admin("POST", "/api/admin/agencies", {"code": "bench", "name": {"id": "Bench", "en": "Bench"}, "description": {"id": "b", "en": "b"}})

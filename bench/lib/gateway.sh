@@ -19,3 +19,9 @@ wait_ready() { # port log
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/healthz/ready" >/dev/null && return; sleep 0.5; done
   echo "the gateway on $1 did not become ready; see $2" >&2; exit 1
 }
+
+rotated() { # round target... -> the targets, starting one further along each round, so that no target always
+  # follows the same neighbour (on 2 cores the one before can leave work behind: GC, closing connections)
+  local round=$1; shift; local n=$#; local i
+  for i in $(seq 0 $((n - 1))); do local k=$(( (i + round - 1) % n + 1 )); echo "${!k}"; done
+}

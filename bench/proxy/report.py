@@ -30,14 +30,14 @@ memory = sh("free -h | awk '/Mem:/ {print $2}'")
 emit(f"- machine: {sh('nproc')} cores, memory {memory}, {sh('uname -sr')}")
 emit(f"- tools: {sh('nginx -v 2>&1')}, {sh('wrk --version 2>&1 | head -1')}, .NET {sh('dotnet --version')}")
 emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 (`taskset -c 0`), proxy under test on core 1;"
-     f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds (nginx, gateway-20,"
+     f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds, each starting one target further (nginx, gateway-20,"
      f" gateway-20-no-quota, gateway-{large}) per body size; medians below. Gateway: Release, Development environment (plain HTTP on"
      f" loopback; the three origins on 127.0.0.1-3, `bench/lib/gateway.sh`; rate limits off), logging at Warning,"
      f" active (10 s) and passive health checks on every service; the measured route is an ordinary catalogue route on the apps origin"
      f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, every gateway cookie and the Authorization header removed, upstream"
      f" Set-Cookie confined) **with a per-service quota** per address and per caller that it never reaches; `gateway-20-no-quota` is"
      f" the same route without the quota in the same gateway"
-     + (f"; `gateway-before` is the gateway built from commit {before_commit} (before issue 11: one origin, no quota), run as it was then"
+     + (f"; `gateway-before` is the gateway built from commit {before_commit} (before issue 11: one origin, no quota), in Development like the others"
         if before_commit else "")
      + ". nginx: reverse proxy with upstream keep-alive 64.")
 emit("")

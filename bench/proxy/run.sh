@@ -5,7 +5,7 @@
 #   - reference: nginx reverse proxy with upstream keep-alive, pinned to core 1
 #   - gateway (Release, health checks on, logging at Warning), pinned to core 1, twice: with a
 #     20-service catalogue and with a 5,000-service one
-#   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size
+#   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size, each round starting one target further (`rotated`)
 #   - optionally (BEFORE=<commit>) the gateway as it was at that commit, built from git, beside them:
 #     what the changes since then cost on the same route in the same run
 # Writes bench/results/proxy.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (15 s), LARGE (5000), BEFORE.
@@ -39,11 +39,12 @@ start_gateway() { # port name
 start_gateway $GW_SMALL small; small_pid=${pids[-1]}
 start_gateway $GW_LARGE large; large_pid=${pids[-1]}
 if [ -n "$BEFORE" ]; then
-  # The gateway as it was at $BEFORE, run as it was then (one origin, Production with plain HTTP allowed).
+  # The gateway as it was at $BEFORE (one origin), in the same environment as the current one (Development:
+  # the environment alone changes the cost of a request: developer exception page, DI scope validation).
   git -C "$root" worktree add -f "$work/before-src" "$BEFORE" -q
   dotnet publish "$work/before-src/src/Gateway.Host" -c Release -o "$work/before" --nologo -v quiet >/dev/null
   git -C "$root" worktree remove --force "$work/before-src"
-  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$GW_BEFORE" Admin__Key="$KEY" \
+  env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$GW_BEFORE" Admin__Key="$KEY" \
       Storage__DataDirectory="$work/data-before" Demo__Enabled=false Identity__AllowHttp=true Logging__LogLevel__Default=Warning \
       taskset -c 1 dotnet "$work/before/Gateway.Host.dll" > "$work/logs/gateway-before.log" 2>&1 &
   pids+=($!); before_pid=${pids[-1]}
@@ -95,7 +96,7 @@ for t in "${targets[@]}"; do run_wrk "$t" b200 "$WARMUP" >/dev/null; run_wrk "$t
 raw="$work/raw.tsv"; : > "$raw"
 for round in $(seq 1 "$ROUNDS"); do
   for body in b200 b16k; do
-    for t in "${targets[@]}"; do
+    for t in $(rotated "$round" "${targets[@]}"); do
       read -r rps p50 p99 bad < <(run_wrk "$t" "$body" "$DURATION")
       rss=$(ps -o rss= -p "${pid_of[$t]}" | tr -d ' ')
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$body" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2

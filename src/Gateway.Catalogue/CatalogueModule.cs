@@ -71,10 +71,6 @@ public static class CatalogueModule
         services.AddSingleton<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogueProxyConfigProvider>());
         services.AddSingleton<IForwarderHttpClientFactory, SharedForwarderHttpClientFactory>();
         services.AddAuthorizationBuilder().AddCatalogueAccessPolicies();
-        services.AddSingleton<IAuthorizationHandler, OfficerOfOwningAgency>();
-        services.AddSingleton<IAuthorizationHandler, CitizenAssuranceOfRoute>();
-        services.AddSingleton<IAuthorizationHandler, TokenMeantForRouteAgency>();
-        services.AddSingleton<IAuthorizationHandler, HoldsRouteScope>();
 
         // Health
         services.AddSingleton<ProbeHistory>();

@@ -39,11 +39,12 @@ internal static class AccessPolicies
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
+    // One requirement per policy, each its own handler (run by ASP.NET Core's pass-through handler, not
+    // registered in DI): every proxied request is authorized, and each registered handler or requirement
+    // would cost another scan of the requirements and an iterator on that path.
     public static AuthorizationBuilder AddCatalogueAccessPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).RequireRole(Roles.Citizen)
-            .AddRequirements(new TokenMeantForRouteAgency(), new CitizenAssuranceOfRoute()))
-        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession)
-            .AddRequirements(new TokenMeantForRouteAgency(), new OfficerOfOwningAgency()))
+        .AddPolicy(Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).AddRequirements(new CitizenOfRoute()))
+        .AddPolicy(AgencyOfficer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrAppsSession).AddRequirements(new OfficerOfOwningAgency()))
         .AddPolicy(AgencyClient, p => p.AddAuthenticationSchemes(SignOnSchemes.Bearer).AddRequirements(new HoldsRouteScope()));
 
     internal static string? RouteMetadata(object? resource, string key) =>
@@ -53,67 +54,73 @@ internal static class AccessPolicies
 }
 
 /// <summary>
-/// A token issued to one agency's app opens that agency's routes only (the city's own apps, all). The
-/// apps origin's cookie is the gateway's own and carries no audience: it passes.
+/// A requirement that is its own handler, for the catalogue's route policies: a plain yes or no from the
+/// principal and the route's metadata, checked without the base class's scan of the requirements.
 /// </summary>
-internal sealed class TokenMeantForRouteAgency : AuthorizationHandler<TokenMeantForRouteAgency>, IAuthorizationRequirement
+internal abstract class RouteRequirement : IAuthorizationRequirement, IAuthorizationHandler
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenMeantForRouteAgency requirement)
+    public Task HandleAsync(AuthorizationHandlerContext context)
     {
-        if (AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.AgencyKey) is { } agency && TokenAudiences.Allow(context.User, agency))
-        {
-            context.Succeed(requirement);
-        }
-
+        Check(context);
         return Task.CompletedTask;
+    }
+
+    protected abstract void Check(AuthorizationHandlerContext context);
+
+    /// <summary>
+    /// A token issued to one agency's app opens that agency's routes only (the city's own apps, all). The
+    /// apps origin's cookie is the gateway's own and carries no audience: it passes.
+    /// </summary>
+    protected static bool TokenMeantForRouteAgency(AuthorizationHandlerContext context, out string agency)
+    {
+        agency = AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.AgencyKey)!;
+        return agency is not null && TokenAudiences.Allow(context.User, agency);
     }
 }
 
-/// <summary>The citizen's NIK is verified where the route's service asks for it.</summary>
-internal sealed class CitizenAssuranceOfRoute : AuthorizationHandler<CitizenAssuranceOfRoute>, IAuthorizationRequirement
+/// <summary>A citizen (role) whose token is meant for the route's agency, with a verified NIK where the route's service asks for one.</summary>
+internal sealed class CitizenOfRoute : RouteRequirement
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, CitizenAssuranceOfRoute requirement)
+    protected override void Check(AuthorizationHandlerContext context)
     {
+        if (!context.User.IsInRole(Roles.Citizen) || !TokenMeantForRouteAgency(context, out _))
+        {
+            return;
+        }
+
         if (AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.VerifiedNikKey) is null || NikAssurance.IsVerified(context.User))
         {
-            context.Succeed(requirement);
+            context.Succeed(this);
         }
         else
         {
             context.Fail(new NikNotVerified(this));
         }
-
-        return Task.CompletedTask;
     }
 }
 
-/// <summary>An officer (role) whose <c>agency</c> claim is the agency that owns the route.</summary>
-internal sealed class OfficerOfOwningAgency : AuthorizationHandler<OfficerOfOwningAgency>, IAuthorizationRequirement
+/// <summary>An officer (role) whose <c>agency</c> claim is the agency that owns the route, with a token meant for that agency.</summary>
+internal sealed class OfficerOfOwningAgency : RouteRequirement
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OfficerOfOwningAgency requirement)
+    protected override void Check(AuthorizationHandlerContext context)
     {
-        var agency = AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.AgencyKey);
-        if (agency is not null && context.User.IsInRole(Roles.Officer)
-            && context.User.FindAll(GatewayClaims.Agency).Any(c => c.Value == agency))
+        if (context.User.IsInRole(Roles.Officer) && TokenMeantForRouteAgency(context, out var agency)
+            && context.User.HasClaim(GatewayClaims.Agency, agency))
         {
-            context.Succeed(requirement);
+            context.Succeed(this);
         }
-
-        return Task.CompletedTask;
     }
 }
 
 /// <summary>A client (or a person's app) holding the scope the route requires.</summary>
-internal sealed class HoldsRouteScope : AuthorizationHandler<HoldsRouteScope>, IAuthorizationRequirement
+internal sealed class HoldsRouteScope : RouteRequirement
 {
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, HoldsRouteScope requirement)
+    protected override void Check(AuthorizationHandlerContext context)
     {
         var scope = AccessPolicies.RouteMetadata(context.Resource, AccessPolicies.ScopeKey);
         if (scope is not null && context.User.Identity?.IsAuthenticated == true && ScopeClaims.Has(context.User, scope))
         {
-            context.Succeed(requirement);
+            context.Succeed(this);
         }
-
-        return Task.CompletedTask;
     }
 }

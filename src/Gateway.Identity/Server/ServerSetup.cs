@@ -28,9 +28,14 @@ internal static class ServerSetup
         services.AddSingleton<ValidatedTokens>();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.Bearer, null)
-            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.Session))
-            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrAppsSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.AppsSession))
-            .AddPolicyScheme(Platform.Security.SignOnSchemes.BearerOrStaffSession, null, o => o.ForwardDefaultSelector = BearerOr(Platform.Security.SignOnSchemes.StaffSession));
+            // "A bearer token, or else this cookie": the bearer handler itself, forwarding to the cookie when the
+            // request has no token. (A policy scheme would put a second handler on every proxied request.)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrSession,
+                o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.Session))
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrAppsSession,
+                o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.AppsSession))
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrStaffSession,
+                o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.StaffSession));
         services.AddOpenIddict()
             .AddCore(core =>
             {
@@ -132,9 +137,10 @@ internal static class ServerSetup
         });
     }
 
-    private static Func<Microsoft.AspNetCore.Http.HttpContext, string?> BearerOr(string cookieScheme) => context =>
+    /// <summary>The cookie scheme for a request without a bearer token; null (the handler itself) for one with.</summary>
+    private static Func<Microsoft.AspNetCore.Http.HttpContext, string?> CookieUnlessBearer(string cookieScheme) => context =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? Platform.Security.SignOnSchemes.Bearer
+            ? null
             : cookieScheme;
 
     /// <summary><paramref name="baseUri"/> with the portal's host name (and its port, when the portal's host name names one).</summary>
