@@ -67,22 +67,22 @@ internal sealed class ServiceQuotas
         });
     }
 
-    private sealed class RouteQuota(PartitionedRateLimiter<string>? perAddress, PartitionedRateLimiter<string>? perClient)
+    private sealed class RouteQuota(PartitionedRateLimiter<string>? perAddress, PartitionedRateLimiter<string>? perClient, Limit? addressLimit, Limit? clientLimit)
     {
         public static RouteQuota? Of(RouteConfig route)
         {
-            var perAddress = Limiter(route, PerAddressKey);
-            var perClient = Limiter(route, PerClientKey);
-            return perAddress is null && perClient is null ? null : new RouteQuota(perAddress, perClient);
+            var perAddress = PerMinute(route, PerAddressKey);
+            var perClient = PerMinute(route, PerClientKey);
+            return perAddress is null && perClient is null ? null : new RouteQuota(Limiter(perAddress), Limiter(perClient), perAddress, perClient);
         }
 
         public bool TryAcquire(string address, string? caller, out TimeSpan retryAfter)
         {
             retryAfter = TimeSpan.Zero;
-            return Acquire(perAddress, address, ref retryAfter) && (caller is null || Acquire(perClient, caller, ref retryAfter));
+            return Acquire(perAddress, addressLimit, address, ref retryAfter) && (caller is null || Acquire(perClient, clientLimit, caller, ref retryAfter));
         }
 
-        private static bool Acquire(PartitionedRateLimiter<string>? limiter, string key, ref TimeSpan retryAfter)
+        private static bool Acquire(PartitionedRateLimiter<string>? limiter, Limit? limit, string key, ref TimeSpan retryAfter)
         {
             if (limiter is null)
             {
@@ -95,19 +95,17 @@ internal sealed class ServiceQuotas
                 return true;
             }
 
-            retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+            retryAfter = limit!.RetryAfter(lease);
             return false;
         }
 
-        private static PartitionedRateLimiter<string>? Limiter(RouteConfig route, string key) =>
+        private static Limit? PerMinute(RouteConfig route, string key) =>
             route.Metadata?.TryGetValue(key, out var value) == true && int.TryParse(value, CultureInfo.InvariantCulture, out var perMinute)
-                ? PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }))
+                ? new Limit(perMinute, 60)
                 : null;
+
+        private static PartitionedRateLimiter<string>? Limiter(Limit? limit) => limit is null
+            ? null
+            : PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(partition, _ => limit.FixedWindow()));
     }
 }

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+
 namespace Gateway.Platform.Edge.RateLimits;
 
 /// <summary>
@@ -68,4 +70,17 @@ public sealed record Limit
     public int WindowSeconds { get; set; } = 60;
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>The limiter settings for this limit: a fixed window and no queue (an answer now, never a wait).</summary>
+    public FixedWindowRateLimiterOptions FixedWindow() => new()
+    {
+        PermitLimit = Permits,
+        Window = Window,
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    /// <summary>How long a refused caller waits: the limiter's own figure, else one whole window.</summary>
+    public TimeSpan RetryAfter(RateLimitLease refused) =>
+        refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;
 }

@@ -52,12 +52,6 @@ internal static class RateLimitSetup
             }
 
             var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-            return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limit.Permits,
-                Window = limit.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
+            return RateLimitPartition.GetFixedWindowLimiter(address, _ => limit.FixedWindow());
         });
 }

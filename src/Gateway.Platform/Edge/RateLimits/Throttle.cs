@@ -24,20 +24,14 @@ public sealed class Throttle(IOptions<RateLimitOptions> options) : IDisposable
         }
 
         var limiter = _limiters.GetOrAdd(limit, static l => PartitionedRateLimiter.Create<string, string>(k =>
-            RateLimitPartition.GetFixedWindowLimiter(k, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = l.Permits,
-                Window = l.Window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            })));
+            RateLimitPartition.GetFixedWindowLimiter(k, _ => l.FixedWindow())));
         using var lease = limiter.AttemptAcquire(key.ToUpperInvariant());
         if (lease.IsAcquired)
         {
             return true;
         }
 
-        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : limit.Window;
+        retryAfter = limit.RetryAfter(lease);
         return false;
     }
 
