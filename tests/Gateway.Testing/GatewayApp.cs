@@ -174,7 +174,29 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         if (Directory.Exists(DataDirectory))
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(DataDirectory, recursive: true);
+            await DeleteDataDirectoryAsync();
+        }
+    }
+
+    // A background writer still stopping (SQLite journal, key ring) can add a file while the folder is being
+    // removed ("Directory not empty", seen once in CI): try again briefly; a leftover temp folder fails no test.
+    private async Task DeleteDataDirectoryAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(200);
+            }
+            catch (IOException)
+            {
+                return;
+            }
         }
     }
 }
