@@ -70,7 +70,7 @@ public static class CatalogueModule
             .AddTransforms<ForwardedIdentityTransformProvider>();
         services.AddSingleton<Yarp.ReverseProxy.Configuration.IProxyConfigProvider>(sp => sp.GetRequiredService<CatalogueProxyConfigProvider>());
         services.AddSingleton<IForwarderHttpClientFactory, SharedForwarderHttpClientFactory>();
-        services.AddAuthorizationBuilder().AddCatalogueAccessPolicies();
+        services.AddSingleton<RouteAccess>();
 
         // Health
         services.AddSingleton<ProbeHistory>();
@@ -94,10 +94,12 @@ public static class CatalogueModule
         admin.MapServiceAdminApi();
 
         var errors = endpoints.ServiceProvider.GetRequiredService<ProxyErrorResponses>();
+        var access = endpoints.ServiceProvider.GetRequiredService<RouteAccess>();
         var quotas = endpoints.ServiceProvider.GetRequiredService<ServiceQuotas>();
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.Use(errors.InvokeAsync);
+            proxy.Use(access.InvokeAsync);
             proxy.Use(quotas.InvokeAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

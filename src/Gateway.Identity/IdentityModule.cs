@@ -111,6 +111,7 @@ public static class IdentityModule
         }
 
         services.AddSingleton<IForwardedIdentityIssuer, ForwardedIdentityIssuer>();
+        services.AddSingleton<IProxyCallerAuthenticator, ProxyCallers>();
         services.AddHostedService<RoleSeeder>();
         services.AddSingleton<AppsTickets>();
         services.AddSingleton<StaffAccounts>();

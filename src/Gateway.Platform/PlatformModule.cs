@@ -23,8 +23,11 @@ namespace Gateway.Platform;
 
 public static class PlatformModule
 {
-    /// <summary>The marker WebApplication checks before adding the authentication middleware on its own.</summary>
+    /// <summary>The markers WebApplication checks before adding the authentication and authorization middleware on its own.</summary>
     private const string AuthenticationMiddlewareSetKey = "__AuthenticationMiddlewareSet";
+
+    /// <inheritdoc cref="AuthenticationMiddlewareSetKey"/>
+    private const string AuthorizationMiddlewareSetKey = "__AuthorizationMiddlewareSet";
 
     public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
     {
@@ -84,6 +87,7 @@ public static class PlatformModule
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin));
+        services.AddSingleton<AccessRefusals>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResults>();
 
         services.AddResponseCompression(o =>
@@ -114,6 +118,11 @@ public static class PlatformModule
         app.UseEdge();
         app.UseExceptionHandler();
         app.UseRouting();
+        // Everything below is for the gateway's own endpoints. Proxied requests take one branch test and go
+        // on to the proxy, which checks access itself (its routes' rules, with the caller found by the
+        // identity module): the authentication middleware would run every request handler (the OpenID
+        // Connect server's among them), and the authorization middleware's policy machinery cost more
+        // than the check.
         app.UseWhen(c => !PassThroughEndpoint.IsPassThrough(c), own =>
         {
             own.Use(SecurityHeaders.InvokeAsync);
@@ -123,16 +132,15 @@ public static class PlatformModule
             own.UseRequestLocalization();
             own.UseStatusCodePages();
             own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
+            own.UseAuthentication();
+            own.UseAuthorization();
         });
-        // Proxied requests skip the authentication middleware: it would run every request handler
-        // (the OpenID Connect server's among them). Their route policies name the schemes they accept,
-        // and the authorization middleware authenticates with exactly those.
-        app.UseWhen(c => !PassThroughEndpoint.IsPassThrough(c), own => own.UseAuthentication());
-        // WebApplication adds UseAuthentication() in front of everything unless it sees it called on the
-        // app itself; a call inside a branch does not count. Without this every proxied request would run
-        // the OpenID Connect server's request handler again (it cost a third of the proxy's throughput).
+        // WebApplication adds UseAuthentication() and UseAuthorization() in front of everything unless it
+        // sees them called on the app itself; a call inside a branch does not count. Without this every
+        // proxied request would run the OpenID Connect server's request handler again (it cost a third of
+        // the proxy's throughput).
         ((IApplicationBuilder)app).Properties[AuthenticationMiddlewareSetKey] = true;
-        app.UseAuthorization();
+        ((IApplicationBuilder)app).Properties[AuthorizationMiddlewareSetKey] = true;
         return app;
     }
 

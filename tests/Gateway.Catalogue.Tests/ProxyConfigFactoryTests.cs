@@ -76,15 +76,30 @@ public sealed class ProxyConfigFactoryTests
     }
 
     [Theory]
-    [InlineData(AccessRuleKind.Public, null)]
-    [InlineData(AccessRuleKind.Citizen, AccessPolicies.Citizen)]
-    [InlineData(AccessRuleKind.AgencyOfficer, AccessPolicies.AgencyOfficer)]
-    [InlineData(AccessRuleKind.AgencyClient, AccessPolicies.AgencyClient)]
-    public void Each_access_rule_maps_to_its_policy(AccessRuleKind kind, string? policy)
+    [InlineData(AccessRuleKind.Public, null, false)]
+    [InlineData(AccessRuleKind.Citizen, typeof(CitizenOfRoute), true)]
+    [InlineData(AccessRuleKind.AgencyOfficer, typeof(OfficerOfOwningAgency), true)]
+    [InlineData(AccessRuleKind.AgencyClient, typeof(HoldsRouteScope), false)]
+    public void Each_access_rule_maps_to_its_check(AccessRuleKind kind, Type? check, bool peopleAllowed)
     {
         var exposure = Samples.Exposure("/disdukcapil/akta", "http://10.0.0.5/");
         exposure.Access = new AccessRule(kind, kind == AccessRuleKind.AgencyClient ? "agency:x:read" : null);
 
-        Assert.Equal(policy, Build(Samples.Service("akta", Samples.Disdukcapil, "Akta", "C", "kependudukan", exposure: exposure)).Routes[0].AuthorizationPolicy);
+        var route = Build(Samples.Service("akta", Samples.Disdukcapil, "Akta", "C", "kependudukan", exposure: exposure)).Routes[0];
+        var rule = RouteRule.Of(route);
+
+        Assert.Equal(check, rule?.GetType());
+        Assert.Equal(peopleAllowed, rule?.PeopleAllowed ?? false);
+        Assert.Equal(kind != AccessRuleKind.Public, RouteRule.IsProtected(route));
+        // The proxy checks access itself: no route leaves it to the authorization middleware.
+        Assert.Null(route.AuthorizationPolicy);
+    }
+
+    [Fact]
+    public void A_route_without_an_access_rule_opens_to_nobody()
+    {
+        var route = new Yarp.ReverseProxy.Configuration.RouteConfig { RouteId = "foreign", ClusterId = "x" };
+
+        Assert.Throws<InvalidOperationException>(() => RouteRule.Of(route));
     }
 }

@@ -7,7 +7,7 @@ namespace Gateway.Catalogue.Proxy;
 
 /// <summary>
 /// On protected routes, hands the agency app the gateway's signed identity token for whoever passed the
-/// route's policy. Public routes authenticate nobody and get nothing.
+/// route's access rule. Public routes authenticate nobody and get nothing.
 /// </summary>
 internal sealed class ForwardedIdentityTransformProvider(IServiceProvider services) : ITransformProvider
 {
@@ -21,8 +21,8 @@ internal sealed class ForwardedIdentityTransformProvider(IServiceProvider servic
 
     public void Apply(TransformBuilderContext context)
     {
-        if (context.Route.AuthorizationPolicy is null
-            || context.Route.Metadata?.TryGetValue(AccessPolicies.AgencyKey, out var agency) != true
+        if (!RouteRule.IsProtected(context.Route)
+            || context.Route.Metadata?.TryGetValue(RouteRule.AgencyKey, out var agency) != true
             || services.GetService<IForwardedIdentityIssuer>() is not { } issuer)
         {
             return;

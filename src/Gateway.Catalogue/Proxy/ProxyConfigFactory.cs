@@ -86,7 +86,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" });
         }
 
-        var metadata = new Dictionary<string, string> { [ServiceKey] = slug, [AccessPolicies.AgencyKey] = agencyCode };
+        var metadata = new Dictionary<string, string> { [ServiceKey] = slug, [RouteRule.AgencyKey] = agencyCode, [RouteRule.KindKey] = exposure.Access.Kind.ToString() };
         if (exposure.ForwardClientCookies)
         {
             metadata[ForwardsCookiesKey] = "true";
@@ -104,12 +104,12 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
 
         if (service.CitizenAssurance == CitizenAssurance.VerifiedNik)
         {
-            metadata[AccessPolicies.VerifiedNikKey] = "true";
+            metadata[RouteRule.VerifiedNikKey] = "true";
         }
 
         if (exposure.Access.Kind == AccessRuleKind.AgencyClient)
         {
-            metadata[AccessPolicies.ScopeKey] = exposure.Access.Scope ?? AccessPolicies.AgencyScope(agencyCode);
+            metadata[RouteRule.ScopeKey] = exposure.Access.Scope ?? RouteRule.AgencyScope(agencyCode);
         }
         if (exposure.UpstreamAuth.ProtectedSecret is { } protectedSecret)
         {
@@ -122,7 +122,6 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             ClusterId = slug,
             // Agency apps live on their own origin, away from sign-in and administration.
             Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods, Hosts = [appsHost] },
-            AuthorizationPolicy = AccessPolicies.For(exposure.Access.Kind),
             Metadata = metadata,
             Transforms = transforms,
         };

@@ -13,7 +13,7 @@ namespace Gateway.Catalogue.Proxy;
 /// <summary>
 /// A step of the proxy pipeline that holds each caller to the service's quota (catalogue: the exposure's
 /// <c>quota</c>): so many requests a minute per client address and per signed-in person or client app.
-/// It runs after authorization, so it knows who the caller is, and before anything is forwarded. The
+/// It runs after the route access step (<see cref="RouteAccess"/>), so it knows who the caller is, and before anything is forwarded. The
 /// limiters of a route are made when its configuration is first seen (not per request); a route without
 /// a quota costs one dictionary lookup. Counts are per replica.
 /// </summary>

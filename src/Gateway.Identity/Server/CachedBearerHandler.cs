@@ -28,15 +28,13 @@ internal sealed class CachedBearerHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (BearerToken.Of(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var token = header[7..].Trim();
         var now = time.GetUtcNow();
-        if (validated.Cache.TryGetValue(token, out AuthenticationTicket? known) && known!.Properties.ExpiresUtc > now)
+        if (validated.TryGetCurrent(token, now) is { } known)
         {
             return await staff.StillValidAsync(known.Principal) ? AuthenticateResult.Success(known) : Revoked;
         }
@@ -62,24 +60,37 @@ internal sealed class CachedBearerHandler(
         var keep = expires - now;
         if (keep > TimeSpan.Zero)
         {
-            validated.Cache.Set(token, ticket, new MemoryCacheEntryOptions
-            {
-                AbsoluteExpirationRelativeToNow = keep < KeptAtMost ? keep : KeptAtMost,
-                Size = 1,
-            });
+            validated.Keep(token, ticket, keep < KeptAtMost ? keep : KeptAtMost);
         }
 
         return await staff.StillValidAsync(ticket.Principal) ? AuthenticateResult.Success(ticket) : Revoked;
     }
 
     /// <summary>A staff token whose account was disabled or signed out everywhere since it was issued.</summary>
-    private static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
+    internal static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
 }
 
 /// <summary>Identities of recently validated access tokens, by token (bounded).</summary>
 internal sealed class ValidatedTokens : IDisposable
 {
-    public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    public void Dispose() => Cache.Dispose();
+    /// <summary>The identity of a token validated before and not expired yet; null if it must be validated.</summary>
+    public AuthenticationTicket? TryGetCurrent(string token, DateTimeOffset now) =>
+        _cache.TryGetValue(token, out AuthenticationTicket? known) && known!.Properties.ExpiresUtc > now ? known : null;
+
+    public void Keep(string token, AuthenticationTicket ticket, TimeSpan howLong) =>
+        _cache.Set(token, ticket, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = howLong, Size = 1 });
+
+    public void Dispose() => _cache.Dispose();
+}
+
+/// <summary>The access token a request carries in <c>Authorization: Bearer</c>, if it carries one.</summary>
+internal static class BearerToken
+{
+    public static string? Of(Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
 }

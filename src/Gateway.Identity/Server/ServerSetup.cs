@@ -32,8 +32,6 @@ internal static class ServerSetup
             // request has no token. (A policy scheme would put a second handler on every proxied request.)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrSession,
                 o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.Session))
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrAppsSession,
-                o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.AppsSession))
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, CachedBearerHandler>(Platform.Security.SignOnSchemes.BearerOrStaffSession,
                 o => o.ForwardDefaultSelector = CookieUnlessBearer(Platform.Security.SignOnSchemes.StaffSession));
         services.AddOpenIddict()

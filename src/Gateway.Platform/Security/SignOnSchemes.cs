@@ -27,9 +27,6 @@ public static class SignOnSchemes
     /// </summary>
     public const string BearerOrSession = "SatuPintu.BearerOrSession";
 
-    /// <summary>The proxied agency apps: a token, or a browser signed in on the apps origin.</summary>
-    public const string BearerOrAppsSession = "SatuPintu.BearerOrApps";
-
     /// <summary>The officers' and administrators' APIs: a token, or staff signed in on the administration origin.</summary>
     public const string BearerOrStaffSession = "SatuPintu.BearerOrStaff";
 }
