@@ -8,14 +8,14 @@
 #   - token endpoint: wrk -t1 -c16 with a POST script, ROUNDS rounds, with the gateway on core 1 and
 #     again with the gateway and wrk free to use both cores (the machine)
 #   - sign-in: wrk -t1 -c4 posting the sign-in form (gateway on core 1), and HashBench (ASP.NET Core
-#     Identity's hasher, same iterations) on core 1, interleaved, ROUNDS rounds
-# Writes bench/results/identity.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (20 s).
+#     Identity's hasher, same iterations) on core 1 just before and just after it (averaged), ROUNDS rounds
+# Writes bench/results/identity.md. Tunables: ROUNDS (6), DURATION (8 s), WARMUP (20 s).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$root/bench/.work/identity"
 results="$root/bench/results/identity.md"
-ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-20}"
+ROUNDS="${ROUNDS:-6}" DURATION="${DURATION:-8}" WARMUP="${WARMUP:-20}"
 BACKEND=18090 NGINX=18091 GW=18092
 KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
@@ -76,7 +76,7 @@ run_tokens() { taskset -c 0 wrk -t1 -c16 -d"$1"s --latency -s "$here/token.lua" 
 # Password sign-ins through the page (the gateway on core 1), and the bare hash check on the same core.
 run_signins() { taskset -c 0 wrk -t1 -c4 -d"$1"s --latency -s "$here/signin.lua" "$PORTAL/akun/masuk" | awk "$parse"; }
 run_hashes() { # seconds -> checks/s, with the (idle) gateway still on core 1 as during the sign-ins
-  taskset -c 1 dotnet "$work/hashbench/HashBench.dll" "$ITERATIONS" "$1" | awk '/checks\/s/ { print $2 }'; }
+  taskset -c 1 dotnet "$work/hashbench/HashBench.dll" "$ITERATIONS" "$1" | awk '/checks\/s/ { rate = $2 } /cpu-us-per-check/ { cpu = $2 } END { print rate, cpu }'; }
 # The same with the gateway (and wrk) free to use both cores: "tokens per second on this machine".
 run_tokens_machine() {
   taskset -apc 0,1 "$gw_pid" >/dev/null
@@ -92,21 +92,30 @@ run_signins "$WARMUP" >/dev/null
 raw="$work/raw.tsv"; : > "$raw"
 for round in $(seq 1 "$ROUNDS"); do
   for t in $(rotated "$round" "${targets[@]}"); do
+    ticks=$(cpu_ticks "${pid_of[$t]}")
     read -r rps p50 p99 bad < <(run_wrk "$t" "$DURATION")
+    cpu=$(cpu_us_per_op "$ticks" "$(cpu_ticks "${pid_of[$t]}")" "$rps" "$DURATION")
     rss=$(ps -o rss= -p "${pid_of[$t]}" | tr -d ' ')
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" "$cpu" | tee -a "$raw" >&2
   done
   read -r rps p50 p99 bad < <(run_tokens "$DURATION")
   rss=$(ps -o rss= -p "$gw_pid" | tr -d ' ')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" tokens "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t0\n' "$round" tokens "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
   read -r rps p50 p99 bad < <(run_tokens_machine "$DURATION")
   rss=$(ps -o rss= -p "$gw_pid" | tr -d ' ')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" tokens-2-cores "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t0\n' "$round" tokens-2-cores "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+  # The hash is measured just before and just after the sign-ins, and averaged: the machine's speed drifts
+  # by 10-20 % over minutes here, and a sandwich cancels a steady drift.
+  read -r hashes_before hash_cpu_before < <(run_hashes "$DURATION")
+  ticks=$(cpu_ticks "$gw_pid")
   read -r rps p50 p99 bad < <(run_signins "$DURATION")
+  cpu=$(cpu_us_per_op "$ticks" "$(cpu_ticks "$gw_pid")" "$rps" "$DURATION")
   rss=$(ps -o rss= -p "$gw_pid" | tr -d ' ')
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" signins "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
-  hashes=$(run_hashes "$DURATION")
-  printf '%s\t%s\t%s\t0\t0\t0\t0\n' "$round" hashes "$hashes" | tee -a "$raw" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" signins "$rps" "$p50" "$p99" "$bad" "$rss" "$cpu" | tee -a "$raw" >&2
+  read -r hashes_after hash_cpu_after < <(run_hashes "$DURATION")
+  read -r hashes hash_cpu < <(python3 -c 'import sys; a, b, c, d = map(float, sys.argv[1:]); print(f"{(a + b) / 2:.2f} {(c + d) / 2:.1f}")' \
+    "$hashes_before" "$hashes_after" "$hash_cpu_before" "$hash_cpu_after")
+  printf '%s\t%s\t%s\t0\t0\t0\t0\t%s\n' "$round" hashes "$hashes" "$hash_cpu" | tee -a "$raw" >&2
 done
 
 python3 "$here/report.py" "$raw" "$ROUNDS" "$DURATION" "$WARMUP" "$ITERATIONS" > "$results"

@@ -25,3 +25,16 @@ rotated() { # round target... -> the targets, starting one further along each ro
   local round=$1; shift; local n=$#; local i
   for i in $(seq 0 $((n - 1))); do local k=$(( (i + round - 1) % n + 1 )); echo "${!k}"; done
 }
+
+cpu_ticks() { # pid -> CPU time (user + system, clock ticks) of the process and its children (nginx's workers)
+  local total=0 p
+  for p in "$1" $(pgrep -P "$1"); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$total"
+}
+
+cpu_us_per_op() { # ticks-before ticks-after operations/s seconds -> CPU µs the process spent per operation
+  # CPU time, unlike requests/s, does not count the time a noisy neighbour held the core (steal), so this
+  # compares targets far more steadily on a shared machine than throughput does.
+  python3 -c 'import sys; t0, t1, rate, secs, hz = map(float, sys.argv[1:]); print(f"{(t1 - t0) / hz * 1e6 / max(rate * secs, 1):.1f}")' \
+    "$1" "$2" "$3" "$4" "$(getconf CLK_TCK)"
+}

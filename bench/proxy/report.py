@@ -18,6 +18,24 @@ def runs(body, target):
 def median(body, target, column):
     return statistics.median(float(r[column]) for r in runs(body, target))
 
+def cpu_cost(body, target, reference):
+    """How much more CPU a request of target costs than one of reference, in %, by medians of the rounds."""
+    return (median(body, target, 8) / median(body, reference, 8) - 1) * 100
+
+def paired(body, target, reference, column):
+    """Per-round ratios target / reference (measured seconds apart, so slow drifts of the machine cancel):
+    their median and interquartile range."""
+    ratios = sorted(float(a[column]) / float(b[column]) for a, b in zip(runs(body, target), runs(body, reference)))
+    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
+    return q[1], q[0], q[2]
+
+def cost_line(body, target, reference):
+    """The cost of target against reference, from per-round pairs, by CPU per request and by throughput."""
+    cpu, cpu_lo, cpu_hi = paired(body, target, reference, 8)
+    rps, rps_lo, rps_hi = paired(body, target, reference, 3)
+    return (f"**{(cpu - 1) * 100:+.1f} % CPU per request** (median of per-round ratios; middle half {(cpu_lo - 1) * 100:+.1f} to "
+            f"{(cpu_hi - 1) * 100:+.1f} %), throughput {rps:.2f}× (middle half {rps_lo:.2f}–{rps_hi:.2f}×)")
+
 def sh(command):
     return subprocess.run(command, shell=True, capture_output=True, text=True).stdout.strip()
 
@@ -39,33 +57,31 @@ emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 
      f" the same route without the quota in the same gateway"
      + (f"; `gateway-before` is the gateway built from commit {before_commit} (before issue 11: one origin, no quota), in Development like the others"
         if before_commit else "")
-     + ". nginx: reverse proxy with upstream keep-alive 64.")
+     + ". nginx: reverse proxy with upstream keep-alive 64. CPU per request: the process's user + system time (nginx: with its"
+     " workers) over the measured seconds, from /proc, divided by the requests served; unlike requests/s it leaves out the time"
+     " a noisy neighbour held the core, so costs are compared by it.")
 emit("")
 
 for body, label in bodies:
     emit(f"## {label} body")
     emit("")
-    emit("| target | requests/s | p50 ms | p99 ms | RSS MiB |")
-    emit("|---|---:|---:|---:|---:|")
+    emit("| target | requests/s | p50 ms | p99 ms | RSS MiB | CPU µs per request |")
+    emit("|---|---:|---:|---:|---:|---:|")
     for t in targets:
         rss = statistics.median(float(r[7]) for r in runs(body, t)) / 1024
-        emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} |")
+        emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} | {median(body, t, 8):.1f} |")
     n_rps, g_rps, l_rps = median(body, "nginx", 3), median(body, "gateway-20", 3), median(body, f"gateway-{large}", 3)
     n_p99, g_p99 = median(body, "nginx", 5), median(body, "gateway-20", 5)
-    quota_cost = 1 - statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, "gateway-20"), runs(body, "gateway-20-no-quota")))
     emit("")
     emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50); before issue 11: {before[body]:.2f}× "
          f"({(1 - (g_rps / n_rps) / before[body]) * 100:+.1f} % cost against that earlier run)")
-    emit(f"- the quota's cost in this run (route with quota / without, median of per-round ratios): **{quota_cost * 100:.1f} %** (target < 5 %)")
+    emit(f"- the quota's cost in this run (the same route with quota against without): {cost_line(body, 'gateway-20', 'gateway-20-no-quota')} (target < 5 %)")
     if before_commit:
         b_rps = median(body, "gateway-before", 3)
-        paired_before = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, "gateway-20"), runs(body, "gateway-before")))
-        emit(f"- against the gateway before issue 11 (commit {before_commit}, same route, same run): **{g_rps / b_rps:.2f}×** by medians, "
-             f"{paired_before:.2f}× as the median of per-round ratios; its ratio to nginx here {b_rps / n_rps:.2f}× "
-             f"(cost of the edge changes with the quota: {(1 - g_rps / b_rps) * 100:.1f} %, target < 5 %)")
+        emit(f"- against the gateway before issue 11 (commit {before_commit}, same route, same run; the cost of the edge changes with the quota): "
+             f"{cost_line(body, 'gateway-20', 'gateway-before')} (target < 5 %); its ratio to nginx here {b_rps / n_rps:.2f}×")
     emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
-    paired = statistics.median(float(a[3]) / float(b[3]) for a, b in zip(runs(body, f"gateway-{large}"), runs(body, "gateway-20")))
-    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians, {paired:.2f}× as the median of per-round ratios (target ≥ 0.90)")
+    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians (target ≥ 0.90); per round: {cost_line(body, f'gateway-{large}', 'gateway-20')}")
     emit("")
 
 small = [int(x) for x in open(os.path.join(work, "reload-small.txt")).read().split()]
@@ -94,8 +110,8 @@ if server:
 emit("")
 emit("## Every repeat")
 emit("")
-emit("| round | body | target | requests/s | p50 ms | p99 ms | non-2xx | RSS KiB |")
-emit("|---:|---|---|---:|---:|---:|---:|---:|")
+emit("| round | body | target | requests/s | p50 ms | p99 ms | non-2xx | RSS KiB | CPU µs/request |")
+emit("|---:|---|---|---:|---:|---:|---:|---:|---:|")
 for r in rows:
     emit("| " + " | ".join(r) + " |")
 emit("")

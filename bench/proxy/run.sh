@@ -8,13 +8,13 @@
 #   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size, each round starting one target further (`rotated`)
 #   - optionally (BEFORE=<commit>) the gateway as it was at that commit, built from git, beside them:
 #     what the changes since then cost on the same route in the same run
-# Writes bench/results/proxy.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (15 s), LARGE (5000), BEFORE.
+# Writes bench/results/proxy.md. Tunables: ROUNDS (12), DURATION (5 s), WARMUP (15 s), LARGE (5000), BEFORE.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$root/bench/.work/proxy"
 results="$root/bench/results/proxy.md"
-ROUNDS="${ROUNDS:-3}" DURATION="${DURATION:-10}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}" BEFORE="${BEFORE:-}"
+ROUNDS="${ROUNDS:-12}" DURATION="${DURATION:-5}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}" BEFORE="${BEFORE:-}"
 BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083 GW_BEFORE=18084
 KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
@@ -97,9 +97,11 @@ raw="$work/raw.tsv"; : > "$raw"
 for round in $(seq 1 "$ROUNDS"); do
   for body in b200 b16k; do
     for t in $(rotated "$round" "${targets[@]}"); do
+      ticks=$(cpu_ticks "${pid_of[$t]}")
       read -r rps p50 p99 bad < <(run_wrk "$t" "$body" "$DURATION")
+      cpu=$(cpu_us_per_op "$ticks" "$(cpu_ticks "${pid_of[$t]}")" "$rps" "$DURATION")
       rss=$(ps -o rss= -p "${pid_of[$t]}" | tr -d ' ')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$body" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" | tee -a "$raw" >&2
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$body" "$t" "$rps" "$p50" "$p99" "$bad" "$rss" "$cpu" | tee -a "$raw" >&2
     done
   done
 done

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Gateway.Catalogue.Model;
 using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
@@ -23,26 +24,28 @@ internal sealed class RouteAccess(IProxyCallerAuthenticator callers, AccessRefus
     public Task InvokeAsync(HttpContext context, Func<Task> next)
     {
         var rule = _byRoute.GetValue(context.GetRouteModel().Config, RouteRule.Of);
-        return rule is null ? next() : CheckAsync(context, rule, next);
+        if (rule is null)
+        {
+            return next();
+        }
+
+        // A known token is found without waiting: then no state machine is built for the request.
+        var caller = callers.AuthenticateAsync(context, rule.PeopleAllowed);
+        return caller.IsCompletedSuccessfully ? Decide(context, rule, caller.Result, next) : DecideLaterAsync(context, rule, caller, next);
     }
 
-    private async Task CheckAsync(HttpContext context, RouteRule rule, Func<Task> next)
+    private async Task DecideLaterAsync(HttpContext context, RouteRule rule, ValueTask<AuthenticateResult> caller, Func<Task> next) =>
+        await Decide(context, rule, await caller, next);
+
+    private Task Decide(HttpContext context, RouteRule rule, AuthenticateResult caller, Func<Task> next)
     {
-        var caller = await callers.AuthenticateAsync(context, rule.PeopleAllowed);
         if (!caller.Succeeded)
         {
-            await refusals.ChallengeAsync(context);
-            return;
+            return refusals.ChallengeAsync(context);
         }
 
         context.User = caller.Principal;
-        if (rule.Refusal(caller.Principal) is { } why)
-        {
-            await AccessRefusals.ForbidAsync(context, why);
-            return;
-        }
-
-        await next();
+        return rule.Refusal(caller.Principal) is { } why ? AccessRefusals.ForbidAsync(context, why) : next();
     }
 }
 

@@ -28,13 +28,13 @@ internal sealed class CachedBearerHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (BearerToken.Of(Request) is not { } token)
+        if (BearerToken.HeaderOf(Request) is not { } authorization)
         {
             return AuthenticateResult.NoResult();
         }
 
         var now = time.GetUtcNow();
-        if (validated.TryGetCurrent(token, now) is { } known)
+        if (validated.TryGetCurrent(authorization, now) is { } known)
         {
             return await staff.StillValidAsync(known.Principal) ? AuthenticateResult.Success(known) : Revoked;
         }
@@ -60,7 +60,7 @@ internal sealed class CachedBearerHandler(
         var keep = expires - now;
         if (keep > TimeSpan.Zero)
         {
-            validated.Keep(token, ticket, keep < KeptAtMost ? keep : KeptAtMost);
+            validated.Keep(authorization, ticket, keep < KeptAtMost ? keep : KeptAtMost);
         }
 
         return await staff.StillValidAsync(ticket.Principal) ? AuthenticateResult.Success(ticket) : Revoked;
@@ -70,27 +70,34 @@ internal sealed class CachedBearerHandler(
     internal static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
 }
 
-/// <summary>Identities of recently validated access tokens, by token (bounded).</summary>
+/// <summary>
+/// Identities of recently validated access tokens (bounded), keyed by the request's whole Authorization
+/// header: the string the server already holds, so a lookup copies nothing (a token is a kilobyte).
+/// </summary>
 internal sealed class ValidatedTokens : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     /// <summary>The identity of a token validated before and not expired yet; null if it must be validated.</summary>
-    public AuthenticationTicket? TryGetCurrent(string token, DateTimeOffset now) =>
-        _cache.TryGetValue(token, out AuthenticationTicket? known) && known!.Properties.ExpiresUtc > now ? known : null;
+    public AuthenticationTicket? TryGetCurrent(string authorization, DateTimeOffset now) =>
+        _cache.TryGetValue(authorization, out Known? known) && known!.Expires > now ? known.Ticket : null;
 
-    public void Keep(string token, AuthenticationTicket ticket, TimeSpan howLong) =>
-        _cache.Set(token, ticket, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = howLong, Size = 1 });
+    public void Keep(string authorization, AuthenticationTicket ticket, TimeSpan howLong) =>
+        _cache.Set(authorization, new Known(ticket, ticket.Properties.ExpiresUtc ?? DateTimeOffset.MinValue),
+            new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = howLong, Size = 1 });
 
     public void Dispose() => _cache.Dispose();
+
+    // The expiry kept beside the ticket: AuthenticationProperties parses its date from a string on every read.
+    private sealed record Known(AuthenticationTicket Ticket, DateTimeOffset Expires);
 }
 
-/// <summary>The access token a request carries in <c>Authorization: Bearer</c>, if it carries one.</summary>
+/// <summary>The <c>Authorization</c> header of a request that carries a bearer token, if it carries one.</summary>
 internal static class BearerToken
 {
-    public static string? Of(Microsoft.AspNetCore.Http.HttpRequest request)
+    public static string? HeaderOf(Microsoft.AspNetCore.Http.HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header : null;
     }
 }

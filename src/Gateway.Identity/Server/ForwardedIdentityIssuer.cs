@@ -31,7 +31,7 @@ internal sealed class ForwardedIdentityIssuer(
 
     // A bearer token's identity is one object re-used for its lifetime (CachedBearerHandler): its
     // forwarded tokens hang off it, found without even building the claims.
-    private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<string, (string Token, DateTime RenewAt)>> _byIdentity = new();
+    private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<(string Issuer, string Agency), (string Token, DateTime RenewAt)>> _byIdentity = new();
     private readonly ForwardedIdentityOptions _options = options.Value.ForwardedIdentity;
     private readonly string? _configuredIssuer = string.IsNullOrEmpty(options.Value.Issuer) ? null : options.Value.Issuer;
     private readonly string _portalHost = edge.Value.Hosts.Portal;
@@ -48,7 +48,7 @@ internal sealed class ForwardedIdentityIssuer(
         var issuer = _configuredIssuer ?? Gateway.Platform.Edge.EdgeOrigins.UrlOn(context.Request, _portalHost, context.Request.PathBase + "/");
         var now = time.GetUtcNow().UtcDateTime;
         var perPrincipal = _byIdentity.GetOrCreateValue(user.Identities.FirstOrDefault(i => i.IsAuthenticated) ?? user.Identities.First());
-        var principalKey = issuer + "|" + agencyCode;
+        var principalKey = (issuer, agencyCode);
         if (perPrincipal.TryGetValue(principalKey, out var known) && known.RenewAt > now)
         {
             return known.Token;

@@ -15,14 +15,14 @@ internal sealed class ProxyCallers(ValidatedTokens validated, StaffAccounts staf
 {
     public ValueTask<AuthenticateResult> AuthenticateAsync(HttpContext context, bool appsSessionAccepted)
     {
-        if (BearerToken.Of(context.Request) is not { } token)
+        if (BearerToken.HeaderOf(context.Request) is not { } authorization)
         {
             return appsSessionAccepted
                 ? new ValueTask<AuthenticateResult>(context.AuthenticateAsync(SignOnSchemes.AppsSession))
                 : ValueTask.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (validated.TryGetCurrent(token, time.GetUtcNow()) is not { } known)
+        if (validated.TryGetCurrent(authorization, time.GetUtcNow()) is not { } known)
         {
             return new ValueTask<AuthenticateResult>(context.AuthenticateAsync(SignOnSchemes.Bearer));
         }
