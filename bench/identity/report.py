@@ -20,8 +20,18 @@ def pairs(numerator, denominator, column):
     return q[1], q[0], q[2]
 
 
-def verdict(value, target, at_least=True):
-    return "met" if (value >= target if at_least else value <= target) else "NOT met"
+def verdict(value, target):
+    return "met" if value >= target else "NOT met"
+
+
+def against(measured, reference):
+    """measured against reference as throughput ratios from per-round pairs: by CPU per operation (reference CPU /
+    measured CPU: a saturated core serves operations in inverse proportion to their CPU) and by rate. Returns the
+    lower of the two and the words for both."""
+    cpu, cpu_lo, cpu_hi = pairs(reference, measured, 7)
+    rate, rate_lo, rate_hi = pairs(measured, reference, 2)
+    return min(cpu, rate), (f"median of per-round ratios **{cpu:.2f}× by CPU per operation** (middle half {cpu_lo:.2f}–{cpu_hi:.2f}×), "
+                            f"{rate:.2f}× by rate (middle half {rate_lo:.2f}–{rate_hi:.2f}×)")
 
 
 def sh(cmd):
@@ -56,14 +66,12 @@ for t in ["nginx", "gateway-public", "gateway-citizen"]:
 print(f"\n- authenticated gateway / nginx: **{ratio:.2f}×** by medians (paired per round: {', '.join(f'{p:.2f}' for p in paired)}); target ≥ 0.50")
 citizen_vs_public = med('gateway-citizen', 2) / med('gateway-public', 2)
 p99_vs_public = med('gateway-citizen', 4) / med('gateway-public', 4)
-# Throughput-equivalent: a saturated core serves requests in inverse proportion to their CPU cost.
-cpu_pair, cpu_lo, cpu_hi = pairs("gateway-public", "gateway-citizen", 7)
-rps_pair, rps_lo, rps_hi = pairs("gateway-citizen", "gateway-public", 2)
-print(f"- authenticated / public route of the same gateway (the cost of checking the token and forwarding the identity), "
-      f"median of per-round ratios: **{cpu_pair:.2f}× by CPU per request** (middle half {cpu_lo:.2f}–{cpu_hi:.2f}×; public CPU / citizen CPU), "
-      f"{rps_pair:.2f}× by requests/s (middle half {rps_lo:.2f}–{rps_hi:.2f}×); by medians of the rounds {citizen_vs_public:.2f}×; "
-      f"target ≥ 0.85: {verdict(min(cpu_pair, rps_pair), 0.85)}")
-print(f"- p99 authenticated / public: {p99_vs_public:.2f}×; target ≤ 1.5: {'met' if p99_vs_public <= 1.5 else 'NOT met'}")
+citizen_lower, citizen_words = against("gateway-citizen", "gateway-public")
+print(f"- authenticated / public route of the same gateway (the cost of checking the token and forwarding the identity): "
+      f"{citizen_words}; by medians of the rounds {citizen_vs_public:.2f}×; target ≥ 0.85: {verdict(citizen_lower, 0.85)}")
+p99_pair, p99_lo, p99_hi = pairs("gateway-citizen", "gateway-public", 4)
+print(f"- p99 authenticated / public: median of per-round ratios **{p99_pair:.2f}×** (middle half {p99_lo:.2f}–{p99_hi:.2f}×), "
+      f"{p99_vs_public:.2f}× by medians of the rounds; target ≤ 1.5: {'met' if p99_pair <= 1.5 else 'NOT met'}")
 print("- before issue 11 (2026-11-23, no quota, one origin): authenticated / nginx 0.65×, authenticated / public 0.89×; "
       "on a noisier day 0.69× the public route with p99 39.7 ms against 18.4 ms (the figure issue 11 asked to improve)")
 print("\n## Token endpoint (client credentials, SQLite)\n")
@@ -82,13 +90,9 @@ print("|---|---|---:|---:|---:|---:|")
 print("| sign-ins through the page | " + ", ".join(f"{float(r[2]):,.1f}" for r in by["signins"]) + f" | {med('signins', 2):,.1f} | {med('signins', 3):.1f} | {med('signins', 4):.1f} | {med('signins', 7) / 1000:.1f} |")
 print("| bare hash checks | " + ", ".join(f"{float(r[2]):,.1f}" for r in by["hashes"]) + f" | {med('hashes', 2):,.1f} | | | {med('hashes', 7) / 1000:.1f} |")
 signin_ratio = med('signins', 2) / med('hashes', 2)
-paired_signin = [float(s[2]) / float(h[2]) for s, h in zip(by["signins"], by["hashes"])]
-cpu_signin, cpu_signin_lo, cpu_signin_hi = pairs("hashes", "signins", 7)
-rate_signin, rate_signin_lo, rate_signin_hi = pairs("signins", "hashes", 2)
-print(f"\n- sign-ins / bare hash checks, median of per-round ratios: **{cpu_signin:.2f}× by CPU time each** (middle half "
-      f"{cpu_signin_lo:.2f}–{cpu_signin_hi:.2f}×; hash CPU / sign-in CPU, the gateway's share including its background work, "
-      f"~2 % of a core), {rate_signin:.2f}× by rate (middle half {rate_signin_lo:.2f}–{rate_signin_hi:.2f}×); by medians {signin_ratio:.2f}×; "
-      f"target ≥ 0.9 (the hash, not the pipeline, is the cost): {verdict(min(cpu_signin, rate_signin), 0.9)}")
+signin_lower, signin_words = against("signins", "hashes")
+print(f"\n- sign-ins / bare hash checks (the gateway's CPU includes its background work, ~2 % of a core): {signin_words}; "
+      f"by medians {signin_ratio:.2f}×; target ≥ 0.9 (the hash, not the pipeline, is the cost): {verdict(signin_lower, 0.9)}")
 print("- for context, Keycloak's published sizing: 15 password logins per vCPU per second at PBKDF2-SHA512 with 210,000 iterations")
 per_address = 30 / 60
 print(f"- one address is limited to 30 sign-in attempts a minute (`RateLimits:SignInPerAddress`, {per_address:.1f}/s): "
