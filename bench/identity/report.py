@@ -2,6 +2,9 @@
 """Writes bench/results/identity.md from the raw rounds of run.sh."""
 import datetime, os, statistics, subprocess, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from pairs import median_and_middle_half  # noqa: E402
+
 raw, rounds, duration, warmup, iterations = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
 by = {}
@@ -14,10 +17,7 @@ def med(target, i):
 
 
 def pairs(numerator, denominator, column):
-    """Per-round ratios numerator / denominator (measured seconds apart): median and middle half."""
-    ratios = sorted(float(a[column]) / float(b[column]) for a, b in zip(by[numerator], by[denominator]))
-    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
-    return q[1], q[0], q[2]
+    return median_and_middle_half(by[numerator], by[denominator], column)
 
 
 def verdict(value, target):

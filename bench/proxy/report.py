@@ -2,6 +2,9 @@
 """Turns the raw measurements of run.sh into bench/results/proxy.md."""
 import datetime, os, statistics, subprocess, sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from pairs import median_and_middle_half  # noqa: E402
+
 raw, work, large, rounds, duration, warmup = sys.argv[1:7]
 before_commit = sys.argv[7] if len(sys.argv) > 7 else ""
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
@@ -23,11 +26,7 @@ def cpu_cost(body, target, reference):
     return (median(body, target, 8) / median(body, reference, 8) - 1) * 100
 
 def paired(body, target, reference, column):
-    """Per-round ratios target / reference (measured seconds apart, so slow drifts of the machine cancel):
-    their median and interquartile range."""
-    ratios = sorted(float(a[column]) / float(b[column]) for a, b in zip(runs(body, target), runs(body, reference)))
-    q = statistics.quantiles(ratios, n=4) if len(ratios) >= 2 else [ratios[0]] * 3
-    return q[1], q[0], q[2]
+    return median_and_middle_half(runs(body, target), runs(body, reference), column)
 
 def cost_line(body, target, reference):
     """The cost of target against reference, from per-round pairs, by CPU per request and by throughput."""

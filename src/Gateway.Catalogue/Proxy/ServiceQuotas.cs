@@ -67,45 +67,43 @@ internal sealed class ServiceQuotas
         });
     }
 
-    private sealed class RouteQuota(PartitionedRateLimiter<string>? perAddress, PartitionedRateLimiter<string>? perClient, Limit? addressLimit, Limit? clientLimit)
+    private sealed class RouteQuota(PerMinute? perAddress, PerMinute? perClient)
     {
         public static RouteQuota? Of(RouteConfig route)
         {
-            var perAddress = PerMinute(route, PerAddressKey);
-            var perClient = PerMinute(route, PerClientKey);
-            return perAddress is null && perClient is null ? null : new RouteQuota(Limiter(perAddress), Limiter(perClient), perAddress, perClient);
+            var perAddress = PerMinute.Of(route, PerAddressKey);
+            var perClient = PerMinute.Of(route, PerClientKey);
+            return perAddress is null && perClient is null ? null : new RouteQuota(perAddress, perClient);
         }
 
         public bool TryAcquire(string address, string? caller, out TimeSpan retryAfter)
         {
             retryAfter = TimeSpan.Zero;
-            return Acquire(perAddress, addressLimit, address, ref retryAfter) && (caller is null || Acquire(perClient, clientLimit, caller, ref retryAfter));
+            return (perAddress is null || perAddress.TryAcquire(address, ref retryAfter))
+                && (caller is null || perClient is null || perClient.TryAcquire(caller, ref retryAfter));
         }
+    }
 
-        private static bool Acquire(PartitionedRateLimiter<string>? limiter, Limit? limit, string key, ref TimeSpan retryAfter)
+    /// <summary>One of a route's quotas: its limit and the limiter holding each key to it.</summary>
+    private sealed class PerMinute(Limit limit)
+    {
+        private readonly PartitionedRateLimiter<string> _limiter = limit.PerKey();
+
+        public static PerMinute? Of(RouteConfig route, string key) =>
+            route.Metadata?.TryGetValue(key, out var value) == true && int.TryParse(value, CultureInfo.InvariantCulture, out var perMinute)
+                ? new PerMinute(new Limit(perMinute, 60))
+                : null;
+
+        public bool TryAcquire(string key, ref TimeSpan retryAfter)
         {
-            if (limiter is null)
-            {
-                return true;
-            }
-
-            using var lease = limiter.AttemptAcquire(key);
+            using var lease = _limiter.AttemptAcquire(key);
             if (lease.IsAcquired)
             {
                 return true;
             }
 
-            retryAfter = limit!.RetryAfter(lease);
+            retryAfter = limit.RetryAfter(lease);
             return false;
         }
-
-        private static Limit? PerMinute(RouteConfig route, string key) =>
-            route.Metadata?.TryGetValue(key, out var value) == true && int.TryParse(value, CultureInfo.InvariantCulture, out var perMinute)
-                ? new Limit(perMinute, 60)
-                : null;
-
-        private static PartitionedRateLimiter<string>? Limiter(Limit? limit) => limit is null
-            ? null
-            : PartitionedRateLimiter.Create<string, string>(partition => RateLimitPartition.GetFixedWindowLimiter(partition, _ => limit.FixedWindow()));
     }
 }

@@ -21,7 +21,6 @@ internal sealed class CachedBearerHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ValidatedTokens validated,
-    Accounts.StaffAccounts staff,
     TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly TimeSpan KeptAtMost = TimeSpan.FromMinutes(5);
@@ -33,10 +32,9 @@ internal sealed class CachedBearerHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var now = time.GetUtcNow();
-        if (validated.TryGetCurrent(authorization, now) is { } known)
+        if (validated.TryAuthenticateKnown(authorization, out var known))
         {
-            return await staff.StillValidAsync(known.Principal) ? AuthenticateResult.Success(known) : Revoked;
+            return await known;
         }
 
         // Proxied requests skip the authentication middleware, which is what normally lets OpenIddict's
@@ -54,6 +52,7 @@ internal sealed class CachedBearerHandler(
             return result.None ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(result.Failure ?? new InvalidOperationException("invalid token"));
         }
 
+        var now = time.GetUtcNow();
         var expires = result.Principal.GetExpirationDate() ?? now.Add(KeptAtMost);
         var properties = new AuthenticationProperties { ExpiresUtc = expires };
         var ticket = new AuthenticationTicket(result.Principal, properties, Scheme.Name);
@@ -63,30 +62,54 @@ internal sealed class CachedBearerHandler(
             validated.Keep(authorization, ticket, keep < KeptAtMost ? keep : KeptAtMost);
         }
 
-        return await staff.StillValidAsync(ticket.Principal) ? AuthenticateResult.Success(ticket) : Revoked;
+        return await validated.AnswerAsync(ticket);
     }
-
-    /// <summary>A staff token whose account was disabled or signed out everywhere since it was issued.</summary>
-    internal static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
 }
 
 /// <summary>
 /// Identities of recently validated access tokens (bounded), keyed by the request's whole Authorization
 /// header: the string the server already holds, so a lookup copies nothing (a token is a kilobyte).
 /// </summary>
-internal sealed class ValidatedTokens : IDisposable
+internal sealed class ValidatedTokens(Accounts.StaffAccounts staff, TimeProvider time) : IDisposable
 {
+    /// <summary>A staff token whose account was disabled or signed out everywhere since it was issued.</summary>
+    private static readonly AuthenticateResult Revoked = AuthenticateResult.Fail("The account behind this token was disabled or signed out.");
+
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    /// <summary>The identity of a token validated before and not expired yet; null if it must be validated.</summary>
-    public AuthenticationTicket? TryGetCurrent(string authorization, DateTimeOffset now) =>
-        _cache.TryGetValue(authorization, out Known? known) && known!.Expires > now ? known.Ticket : null;
+    /// <summary>
+    /// For a token validated before and not expired yet, its answer (the kept identity, or refused when the
+    /// staff account behind it was disabled or signed out since); false if the token must be validated.
+    /// </summary>
+    public bool TryAuthenticateKnown(string authorization, out ValueTask<AuthenticateResult> answer)
+    {
+        if (_cache.TryGetValue(authorization, out Known? known) && known!.Expires > time.GetUtcNow())
+        {
+            answer = AnswerAsync(known.Ticket);
+            return true;
+        }
+
+        answer = default;
+        return false;
+    }
+
+    /// <summary>A validated token's identity, unless the staff account behind it was disabled or signed out (a lookup, usually without waiting).</summary>
+    public ValueTask<AuthenticateResult> AnswerAsync(AuthenticationTicket ticket)
+    {
+        var stillValid = staff.StillValidAsync(ticket.Principal);
+        return stillValid.IsCompletedSuccessfully
+            ? ValueTask.FromResult(stillValid.Result ? AuthenticateResult.Success(ticket) : Revoked)
+            : AfterLookUpAsync(stillValid, ticket);
+    }
 
     public void Keep(string authorization, AuthenticationTicket ticket, TimeSpan howLong) =>
         _cache.Set(authorization, new Known(ticket, ticket.Properties.ExpiresUtc ?? DateTimeOffset.MinValue),
             new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = howLong, Size = 1 });
 
     public void Dispose() => _cache.Dispose();
+
+    private static async ValueTask<AuthenticateResult> AfterLookUpAsync(ValueTask<bool> stillValid, AuthenticationTicket ticket) =>
+        await stillValid ? AuthenticateResult.Success(ticket) : Revoked;
 
     // The expiry kept beside the ticket: AuthenticationProperties parses its date from a string on every read.
     private sealed record Known(AuthenticationTicket Ticket, DateTimeOffset Expires);

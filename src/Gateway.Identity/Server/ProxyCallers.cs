@@ -1,4 +1,3 @@
-using Gateway.Identity.Accounts;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -7,11 +6,11 @@ namespace Gateway.Identity.Server;
 
 /// <summary>
 /// Who calls a protected agency route. A token seen before (the usual case: an app sends the same token
-/// for minutes) is a cache lookup and a revocation check, with no authentication handler created for the
-/// request; a new token goes through the bearer scheme (OpenIddict validates it, and it is kept), and a
-/// request without a token through the apps origin's cookie scheme.
+/// for minutes) is answered by <see cref="ValidatedTokens"/> (a lookup and the revocation check), with no
+/// authentication handler created for the request; a new token goes through the bearer scheme (OpenIddict
+/// validates it, and it is kept), and a request without a token through the apps origin's cookie scheme.
 /// </summary>
-internal sealed class ProxyCallers(ValidatedTokens validated, StaffAccounts staff, TimeProvider time) : IProxyCallerAuthenticator
+internal sealed class ProxyCallers(ValidatedTokens validated) : IProxyCallerAuthenticator
 {
     public ValueTask<AuthenticateResult> AuthenticateAsync(HttpContext context, bool appsSessionAccepted)
     {
@@ -22,17 +21,8 @@ internal sealed class ProxyCallers(ValidatedTokens validated, StaffAccounts staf
                 : ValueTask.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (validated.TryGetCurrent(authorization, time.GetUtcNow()) is not { } known)
-        {
-            return new ValueTask<AuthenticateResult>(context.AuthenticateAsync(SignOnSchemes.Bearer));
-        }
-
-        var stillValid = staff.StillValidAsync(known.Principal);
-        return stillValid.IsCompletedSuccessfully
-            ? ValueTask.FromResult(stillValid.Result ? AuthenticateResult.Success(known) : CachedBearerHandler.Revoked)
-            : AfterLookUpAsync(stillValid, known);
+        return validated.TryAuthenticateKnown(authorization, out var known)
+            ? known
+            : new ValueTask<AuthenticateResult>(context.AuthenticateAsync(SignOnSchemes.Bearer));
     }
-
-    private static async ValueTask<AuthenticateResult> AfterLookUpAsync(ValueTask<bool> stillValid, AuthenticationTicket known) =>
-        await stillValid ? AuthenticateResult.Success(known) : CachedBearerHandler.Revoked;
 }

@@ -80,6 +80,10 @@ public sealed record Limit
         AutoReplenishment = true,
     };
 
+    /// <summary>One such limit per key (an address, a login, a caller), made when the key is first seen.</summary>
+    public PartitionedRateLimiter<string> PerKey() =>
+        PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.GetFixedWindowLimiter(key, _ => FixedWindow()));
+
     /// <summary>How long a refused caller waits: the limiter's own figure, else one whole window.</summary>
     public TimeSpan RetryAfter(RateLimitLease refused) =>
         refused.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : Window;

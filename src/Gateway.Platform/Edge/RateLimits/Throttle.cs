@@ -23,8 +23,7 @@ public sealed class Throttle(IOptions<RateLimitOptions> options) : IDisposable
             return true;
         }
 
-        var limiter = _limiters.GetOrAdd(limit, static l => PartitionedRateLimiter.Create<string, string>(k =>
-            RateLimitPartition.GetFixedWindowLimiter(k, _ => l.FixedWindow())));
+        var limiter = _limiters.GetOrAdd(limit, static l => l.PerKey());
         using var lease = limiter.AttemptAcquire(key.ToUpperInvariant());
         if (lease.IsAcquired)
         {
