@@ -35,7 +35,7 @@ public sealed class Exposure
     public int? QuotaPerClientPerMinute { get; set; }
 }
 
-/// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on (see <c>AccessPolicies</c>).</summary>
+/// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on (see <c>RouteAccess</c>).</summary>
 public sealed record AccessRule(AccessRuleKind Kind, string? Scope = null)
 {
     public static readonly AccessRule Public = new(AccessRuleKind.Public);

@@ -11,7 +11,7 @@ namespace Gateway.Platform.Security;
 /// <summary>
 /// Authenticates the bootstrap administrator by the <c>X-Admin-Key</c> header, from loopback only: enough
 /// to register the first clients and accounts, or to get back in when single sign-on is broken.
-/// Challenges and refusals are answered by <see cref="GatewayAuthorizationResults"/>.
+/// Challenges and refusals are answered by <see cref="GatewayAuthorizationResults"/> (in the words of <see cref="AccessRefusals"/>).
 /// </summary>
 internal sealed class AdminKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
