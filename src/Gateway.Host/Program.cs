@@ -12,6 +12,7 @@ using Gateway.Host;
 using Gateway.Identity;
 using Gateway.Messaging;
 using Gateway.Platform;
+using Gateway.Proxy;
 using Gateway.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddMessaging(consumers => consumers
     .AddComplaintConsumers()
     .AddRequestConsumers());
 builder.AddCatalogue();
+builder.AddProxy();
 builder.AddComplaints();
 builder.AddRequests();
 builder.AddAdapters(adapters => adapters
@@ -42,6 +44,7 @@ app.MapCatalogue();
 app.MapComplaints();
 app.MapRequests();
 app.MapGatewayIdentity();
+app.MapProxy();
 app.MapMessaging();
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
+using Gateway.Platform.Catalogue;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -92,7 +93,7 @@ public abstract class HealthTests(DatabaseKind database)
     }
 
     [Fact]
-    public async Task Services_on_one_agency_app_share_its_health_probe()
+    public async Task Services_on_one_agency_app_share_its_health_probe_and_its_status()
     {
         await using var backend = await LegacyBackend.StartAsync();
         await using var app = await GatewayApp.StartAsync(database);
@@ -113,6 +114,13 @@ public abstract class HealthTests(DatabaseKind database)
 
         // One probe a second (the test interval) for the one URL the six services share, not six.
         Assert.InRange(probes, 2, 7);
+
+        // They share one cluster too: the app going down is every one of its services going down.
+        backend.Healthy = false;
+        foreach (var slug in slugs)
+        {
+            await WaitForStateAsync(app, slug, "down");
+        }
     }
 
     [Fact]

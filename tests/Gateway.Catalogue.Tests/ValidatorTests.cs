@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Problems;
 
 namespace Gateway.Catalogue.Tests;

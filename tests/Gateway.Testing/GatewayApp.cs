@@ -30,9 +30,9 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = connectionString ?? string.Empty,
             ["Admin:Key"] = AdminKey,
             ["Demo:Enabled"] = demo ? "true" : "false",
-            ["Catalogue:Health:ProbeIntervalSeconds"] = "1",
-            ["Catalogue:Health:ProbeTimeoutSeconds"] = "1",
-            ["Catalogue:Health:EvaluationSeconds"] = "1",
+            ["Proxy:Health:ProbeIntervalSeconds"] = "1",
+            ["Proxy:Health:ProbeTimeoutSeconds"] = "1",
+            ["Proxy:Health:EvaluationSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Edge:AllowHttp"] = "true",
         };

@@ -1,5 +1,5 @@
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 
 namespace Gateway.Catalogue.Admin;
 
@@ -56,7 +56,7 @@ internal static class AdminViewMapping
     public static AgencyView ToView(this Agency a, int serviceCount) =>
         new(a.Code, a.Name, a.Description, a.Contact, serviceCount, a.CreatedAt, a.UpdatedAt, a.Version);
 
-    public static AdminServiceView ToView(this Service s, ServiceHealthBoard health) => new(
+    public static AdminServiceView ToView(this Service s, IServiceHealthBoard health) => new(
         s.Slug,
         s.Agency!.Code,
         s.Name,
@@ -65,7 +65,7 @@ internal static class AdminViewMapping
         s.Channel,
         s.Standard,
         s.Exposure?.ToView(),
-        health.Get(s.Slug)?.ToView(),
+        health.Find(s.Slug)?.ToView(),
         s.RequestForm is null ? null : System.Text.Json.JsonDocument.Parse(s.RequestForm).RootElement.Clone(),
         s.CitizenAssurance,
         s.CreatedAt,

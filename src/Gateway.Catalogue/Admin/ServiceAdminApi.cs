@@ -1,6 +1,6 @@
 using Gateway.Catalogue.Editing;
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -57,13 +57,13 @@ internal static class ServiceAdminApi
             .WithSummary("Live status of every exposed service, worst first");
     }
 
-    private static Ok<List<AdminServiceView>> List(string? agency, CatalogueState state, ServiceHealthBoard health) =>
+    private static Ok<List<AdminServiceView>> List(string? agency, CatalogueState state, IServiceHealthBoard health) =>
         TypedResults.Ok(state.Current.Services
             .Where(s => agency is null || s.Agency!.Code == agency)
             .Select(s => s.ToView(health))
             .ToList());
 
-    private static Results<Ok<AdminServiceView>, ProblemHttpResult> Get(string slug, CatalogueState state, ServiceHealthBoard health, HttpContext http)
+    private static Results<Ok<AdminServiceView>, ProblemHttpResult> Get(string slug, CatalogueState state, IServiceHealthBoard health, HttpContext http)
     {
         if (!state.Current.BySlug.TryGetValue(slug, out var service))
         {
@@ -74,13 +74,13 @@ internal static class ServiceAdminApi
         return TypedResults.Ok(service.ToView(health));
     }
 
-    private static async Task<IResult> Create(ServiceInput input, ServiceEditor editor, ServiceHealthBoard health, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(ServiceInput input, ServiceEditor editor, IServiceHealthBoard health, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await editor.CreateAsync(input, cancellationToken);
         return result.ToResult(s => TypedResults.Created($"/api/admin/services/{s.Slug}", s.ToView(health)).WithETag(http, s.Version));
     }
 
-    private static async Task<IResult> Update(string slug, ServiceInput input, ServiceEditor editor, ServiceHealthBoard health, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(string slug, ServiceInput input, ServiceEditor editor, IServiceHealthBoard health, HttpContext http, CancellationToken cancellationToken)
     {
         var result = await editor.UpdateAsync(slug, input, AdminResults.ExpectedVersion(http.Request), cancellationToken);
         return result.ToResult(s => TypedResults.Ok(s.ToView(health)).WithETag(http, s.Version));
@@ -116,10 +116,10 @@ internal static class ServiceAdminApi
         return result.ToResult(_ => TypedResults.NoContent());
     }
 
-    private static Ok<List<HealthView>> Health(ServiceHealthBoard health) =>
-        TypedResults.Ok(health.All().Values
-            .OrderByDescending(h => h.State == Model.HealthState.Down)
-            .ThenByDescending(h => h.State == Model.HealthState.Degraded)
+    private static Ok<List<HealthView>> Health(IServiceHealthBoard health) =>
+        TypedResults.Ok(health.All()
+            .OrderByDescending(h => h.State == HealthState.Down)
+            .ThenByDescending(h => h.State == HealthState.Degraded)
             .ThenBy(h => h.Slug, StringComparer.Ordinal)
             .Select(h => h.ToView())
             .ToList());

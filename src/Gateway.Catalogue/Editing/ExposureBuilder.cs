@@ -1,8 +1,9 @@
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
-using Gateway.Catalogue.Proxy;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Edge.Outbound;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 
 namespace Gateway.Catalogue.Editing;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 
 namespace Gateway.Catalogue.Editing;
 

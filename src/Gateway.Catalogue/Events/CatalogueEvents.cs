@@ -1,8 +1,8 @@
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
+using Gateway.Platform.Catalogue;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using Gateway.Platform.Catalogue;
+
 namespace Gateway.Catalogue.Model;
 
 /// <summary>How the gateway exposes a service's agency app: where it listens, where it forwards, who may pass.</summary>
@@ -41,21 +43,6 @@ public sealed record AccessRule(AccessRuleKind Kind, string? Scope = null)
     public static readonly AccessRule Public = new(AccessRuleKind.Public);
 }
 
-public enum AccessRuleKind
-{
-    /// <summary>Anyone.</summary>
-    Public,
-
-    /// <summary>A signed-in citizen.</summary>
-    Citizen,
-
-    /// <summary>An officer of the agency that owns the service.</summary>
-    AgencyOfficer,
-
-    /// <summary>An agency application holding <see cref="AccessRule.Scope"/> (default <c>agency:{owning agency}</c>).</summary>
-    AgencyClient,
-}
-
 /// <summary>How the gateway authenticates to the agency app. The secret is stored protected and never returned.</summary>
 public sealed record UpstreamAuth
 {
@@ -71,11 +58,4 @@ public sealed record UpstreamAuth
 
     /// <summary>The API key or password, encrypted with ASP.NET Core Data Protection.</summary>
     public string? ProtectedSecret { get; init; }
-}
-
-public enum UpstreamAuthKind
-{
-    None,
-    ApiKey,
-    Basic,
 }

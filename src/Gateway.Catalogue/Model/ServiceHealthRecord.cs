@@ -1,3 +1,5 @@
+using Gateway.Platform.Catalogue;
+
 namespace Gateway.Catalogue.Model;
 
 /// <summary>The last known health of a service, stored so "down since 09:14" survives a restart.</summary>
@@ -10,15 +12,4 @@ public sealed class ServiceHealthRecord
 
     /// <summary>A short, operator-readable reason, e.g. "2 of 2 destinations failing".</summary>
     public string? Detail { get; set; }
-}
-
-public enum HealthState
-{
-    /// <summary>Not checked yet, or no health-check path and no traffic.</summary>
-    Unknown,
-    Up,
-
-    /// <summary>Answering, but some destinations or some recent probes failed.</summary>
-    Degraded,
-    Down,
 }

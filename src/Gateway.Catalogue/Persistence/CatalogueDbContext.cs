@@ -1,5 +1,6 @@
 using Gateway.Catalogue.Model;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,9 @@
 using Gateway.Catalogue.Editing;
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
@@ -57,7 +57,7 @@ internal static class CatalogueApi
     /// <param name="status">up, degraded, down or unknown.</param>
     private static IResult Search(
         string? q, string? agency, string? category, string? status, int? page, int? pageSize,
-        CatalogueState state, CatalogueSearchIndex search, ServiceHealthBoard health)
+        CatalogueState state, CatalogueSearchIndex search, IServiceHealthBoard health)
     {
         var snapshot = state.Current;
         var errors = new Dictionary<string, string[]>();
@@ -120,7 +120,7 @@ internal static class CatalogueApi
         return new CachedJson<ServicePage>(new ServicePage(filtered.Count, number, size, items));
     }
 
-    private static IResult Detail(string slug, CatalogueState state, ServiceHealthBoard health, IServiceDirectory forms) =>
+    private static IResult Detail(string slug, CatalogueState state, IServiceHealthBoard health, IServiceDirectory forms) =>
         state.Current.BySlug.TryGetValue(slug, out var service)
             ? new CachedJson<ServiceDetail>(service.ToDetail(health, forms))
             : Problems.NotFound(Messages.UnknownService.With(slug));

@@ -1,13 +1,13 @@
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Catalogue;
 
 namespace Gateway.Catalogue.PublicApi;
 
 /// <summary>Localizes catalogue entries for the current request's language.</summary>
 internal static class CatalogueViewMapping
 {
-    public static ServiceSummary ToSummary(this Service s, ServiceHealthBoard health) => new(
+    public static ServiceSummary ToSummary(this Service s, IServiceHealthBoard health) => new(
         s.Slug,
         s.Name.Localize(),
         s.Description.Localize(),
@@ -20,7 +20,7 @@ internal static class CatalogueViewMapping
         s.Exposure?.PathPrefix);
 
     /// <param name="forms">Where the service's form is kept parsed (once per catalogue version).</param>
-    public static ServiceDetail ToDetail(this Service s, ServiceHealthBoard health, IServiceDirectory forms) => new(
+    public static ServiceDetail ToDetail(this Service s, IServiceHealthBoard health, IServiceDirectory forms) => new(
         s.Slug,
         s.Name.Localize(),
         s.Description.Localize(),
@@ -47,11 +47,11 @@ internal static class CatalogueViewMapping
         Categories.Exists(code) ? new CategoryRef(code, Categories.Get(code).Label.Localize()) : new CategoryRef(code, code);
 
     /// <summary>Counter-only services have no status; exposed ones are "unknown" until first checked.</summary>
-    public static HealthState? StateOf(Service s, ServiceHealthBoard health) =>
-        s.Exposure is null ? null : health.Get(s.Slug)?.State ?? HealthState.Unknown;
+    public static HealthState? StateOf(Service s, IServiceHealthBoard health) =>
+        s.Exposure is null ? null : health.Find(s.Slug)?.State ?? HealthState.Unknown;
 
-    private static ServiceStatus? StatusOf(Service s, ServiceHealthBoard health) =>
+    private static ServiceStatus? StatusOf(Service s, IServiceHealthBoard health) =>
         s.Exposure is null ? null
-        : health.Get(s.Slug) is { } h ? new ServiceStatus(h.State, h.Since, h.CheckedAt)
+        : health.Find(s.Slug) is { } h ? new ServiceStatus(h.State, h.Since, h.CheckedAt)
         : null;
 }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
-using Gateway.Catalogue.Proxy;
 using Gateway.Catalogue.Search;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,16 +12,15 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Catalogue.Snapshot;
 
 /// <summary>
-/// Owns the current <see cref="CatalogueSnapshot"/>: reloads it from the database, hands the proxy its
-/// new routes and keeps the health board in step. Reloads are serialised and coalesced: callers that
+/// Owns the current <see cref="CatalogueSnapshot"/>: reloads it from the database, publishes it to the
+/// modules that observe it (<see cref="ICatalogueObserver"/>: the proxy's routes and health tracking) and
+/// re-indexes it for search. When a reload returns, the change is live everywhere in this process. Reloads are serialised and coalesced: callers that
 /// arrive while one runs are satisfied by the next single reload, which sees all their changes.
 /// </summary>
 internal sealed partial class CatalogueState(
     IServiceScopeFactory scopes,
-    CatalogueProxyConfigProvider proxy,
-    ProxyConfigFactory proxyFactory,
-    ServiceHealthBoard health,
-    SharedProber prober,
+    IEnumerable<ICatalogueObserver> observers,
+    CataloguePublication publication,
     CatalogueSearchIndex search,
     TimeProvider time,
     IMeterFactory meters,
@@ -92,12 +90,14 @@ internal sealed partial class CatalogueState(
         {
             Fingerprint = CatalogueFingerprint.Of(agencies, services),
         };
-        var newlyExposed = health.Follow(snapshot);
-        var routes = proxyFactory.Build(snapshot);
+        var published = publication.Publish(snapshot);
         var built = Stopwatch.GetTimestamp();
-        proxy.Update(routes);
+        foreach (var observer in observers)
+        {
+            observer.Observe(published);
+        }
+
         Volatile.Write(ref _current, snapshot);
-        prober.ProbeSoon(newlyExposed);
         var applied = Stopwatch.GetTimestamp();
         search.Update(snapshot.Services);
 
@@ -105,7 +105,7 @@ internal sealed partial class CatalogueState(
         _reloadDuration.Record(elapsed.TotalSeconds);
         double readMs = Stopwatch.GetElapsedTime(started, read).TotalMilliseconds, buildMs = Stopwatch.GetElapsedTime(read, built).TotalMilliseconds,
             applyMs = Stopwatch.GetElapsedTime(built, applied).TotalMilliseconds, searchMs = Stopwatch.GetElapsedTime(applied).TotalMilliseconds;
-        LogReloaded(logger, snapshot.Services.Count, routes.Routes.Count, elapsed.TotalMilliseconds, readMs, buildMs, applyMs, searchMs);
+        LogReloaded(logger, snapshot.Services.Count, published.Services.Count, elapsed.TotalMilliseconds, readMs, buildMs, applyMs, searchMs);
     }
 
     /// <summary>
@@ -139,8 +139,8 @@ internal sealed partial class CatalogueState(
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message =
-        "Catalogue reloaded: {Services} services, {Routes} routes in {Milliseconds:F0} ms " +
-        "(read {ReadMs:F0}, build {BuildMs:F0}, apply {ApplyMs:F0}, search {SearchMs:F0})")]
-    private static partial void LogReloaded(ILogger logger, int services, int routes, double milliseconds,
-        double readMs, double buildMs, double applyMs, double searchMs);
+        "Catalogue reloaded: {Services} services, {Exposed} exposed in {Milliseconds:F0} ms " +
+        "(read {ReadMs:F0}, publish {PublishMs:F0}, observers {ObserversMs:F0}, search {SearchMs:F0})")]
+    private static partial void LogReloaded(ILogger logger, int services, int exposed, double milliseconds,
+        double readMs, double publishMs, double observersMs, double searchMs);
 }

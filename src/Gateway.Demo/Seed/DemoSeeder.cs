@@ -2,6 +2,7 @@ using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
 using Gateway.Demo.SampleApps;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 
 namespace Gateway.Demo.Seed;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Health;
+namespace Gateway.Proxy.Health;
 
 /// <summary>
 /// Turns probe results into destination health: a destination leaves rotation after
@@ -14,7 +14,7 @@ internal sealed class ServiceHealthPolicy(
     IDestinationHealthUpdater updater,
     ProbeHistory history,
     ServiceHealthBoard board,
-    IOptions<CatalogueOptions> options) : IActiveHealthCheckPolicy
+    IOptions<HealthCheckOptions> options) : IActiveHealthCheckPolicy
 {
     public const string PolicyName = "SatuPintu";
 
@@ -26,7 +26,7 @@ internal sealed class ServiceHealthPolicy(
     /// <summary>Records probe results for some or all of a cluster's destinations and re-evaluates the service.</summary>
     public void Record(ClusterState cluster, IReadOnlyList<(DestinationState Destination, bool Succeeded)> probes)
     {
-        var threshold = options.Value.Health.FailuresBeforeUnhealthy;
+        var threshold = options.Value.FailuresBeforeUnhealthy;
         var results = new List<NewActiveDestinationHealth>(probes.Count);
         foreach (var (destination, succeeded) in probes)
         {

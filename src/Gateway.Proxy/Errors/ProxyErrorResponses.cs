@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Errors;
 
 /// <summary>
 /// The first step of the proxy pipeline (which runs without status-code pages, so the agency app's

@@ -1,7 +1,7 @@
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Forwarding;
 
 /// <summary>A header the gateway adds so the agency app accepts the call, already decrypted when the routes were built.</summary>
 internal sealed record UpstreamCredential(string HeaderName, string Value);
@@ -22,6 +22,9 @@ internal sealed class UpstreamCredentialStore
 /// <summary>Adds the upstream credential to a route's requests. Runs when YARP builds a route, not per request.</summary>
 internal sealed class UpstreamCredentialTransformProvider(UpstreamCredentialStore store) : ITransformProvider
 {
+    /// <summary>Route metadata carrying the service slug, by which the credential is found.</summary>
+    public const string ServiceKey = "satupintu.service";
+
     public void ValidateRoute(TransformRouteValidationContext context)
     {
     }
@@ -32,7 +35,7 @@ internal sealed class UpstreamCredentialTransformProvider(UpstreamCredentialStor
 
     public void Apply(TransformBuilderContext context)
     {
-        if (context.Route.Metadata?.TryGetValue(ProxyConfigFactory.ServiceKey, out var slug) == true
+        if (context.Route.Metadata?.TryGetValue(ServiceKey, out var slug) == true
             && store.TryGet(slug, out var credential))
         {
             context.AddRequestHeader(credential!.HeaderName, credential.Value, append: false);

@@ -1,46 +1,54 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Gateway.Catalogue.Model;
-using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Catalogue;
 
-namespace Gateway.Catalogue.Health;
-
-/// <summary>The live status of one exposed service.</summary>
-internal sealed record ServiceHealthEntry(Guid ServiceId, string Slug, HealthState State, DateTimeOffset Since, DateTimeOffset CheckedAt, string? Detail);
+namespace Gateway.Proxy.Health;
 
 /// <summary>
 /// Live status of every exposed service, in memory for the catalogue API and the operators' wall.
 /// State changes (not every check) are queued for <see cref="ServiceHealthRecorder"/> to store.
 /// </summary>
-internal sealed class ServiceHealthBoard(TimeProvider time)
+internal sealed class ServiceHealthBoard(UpstreamClusters clusters, TimeProvider time) : IServiceHealthBoard
 {
+    private volatile Dictionary<string, string[]> _servicesByCluster = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ServiceHealthEntry> _entries = new(StringComparer.Ordinal);
     private readonly Channel<ServiceHealthEntry> _changes = Channel.CreateUnbounded<ServiceHealthEntry>(new() { SingleReader = true });
 
     public ChannelReader<ServiceHealthEntry> Changes => _changes.Reader;
 
-    public ServiceHealthEntry? Get(string slug) => _entries.TryGetValue(slug, out var entry) ? entry : null;
+    public ServiceHealthEntry? Find(string slug) => _entries.TryGetValue(slug, out var entry) ? entry : null;
 
-    public IReadOnlyDictionary<string, ServiceHealthEntry> All() => _entries;
+    public IReadOnlyCollection<ServiceHealthEntry> All() => [.. _entries.Values];
 
-    /// <summary>Starts tracking newly exposed services (with their stored status) and forgets removed ones.</summary>
-    /// <returns>The slugs tracked for the first time.</returns>
-    public IReadOnlyCollection<string> Follow(CatalogueSnapshot snapshot)
+    /// <summary>
+    /// Starts tracking newly exposed services (with their stored status), forgets removed ones and learns
+    /// which services share each cluster (<see cref="UpstreamClusters"/>).
+    /// </summary>
+    /// <returns>New clusters, and those of services tracked for the first time: worth probing now.</returns>
+    public IReadOnlyCollection<string> Follow(PublishedCatalogue catalogue)
     {
-        var added = new List<string>();
+        var added = new HashSet<string>(StringComparer.Ordinal);
         var now = Now();
         var exposed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var service in snapshot.Services.Where(s => s.Exposure is not null))
+        var byCluster = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var service in catalogue.Services)
         {
             exposed.Add(service.Slug);
+            var cluster = clusters.IdOf(service.Exposure);
+            if (!byCluster.TryGetValue(cluster, out var slugs))
+            {
+                byCluster[cluster] = slugs = [];
+            }
+
+            slugs.Add(service.Slug);
             if (_entries.ContainsKey(service.Slug))
             {
                 continue;
             }
 
-            added.Add(service.Slug);
-            _entries.TryAdd(service.Slug, service.Health is { } stored
-                ? new ServiceHealthEntry(service.Id, service.Slug, stored.State, stored.Since, stored.CheckedAt, stored.Detail)
+            added.Add(cluster);
+            _entries.TryAdd(service.Slug, service.LastHealth is { } stored
+                ? stored
                 : new ServiceHealthEntry(service.Id, service.Slug, HealthState.Unknown, now, now, "not checked yet"));
         }
 
@@ -49,10 +57,24 @@ internal sealed class ServiceHealthBoard(TimeProvider time)
             _entries.TryRemove(slug, out _);
         }
 
+        added.UnionWith(byCluster.Keys.Where(c => !_servicesByCluster.ContainsKey(c))); // an upstream new to the proxy
+        _servicesByCluster = byCluster.ToDictionary(c => c.Key, c => c.Value.ToArray(), StringComparer.Ordinal);
         return added;
     }
 
-    public void Report(string slug, HealthVerdict verdict)
+    /// <summary>Records a cluster's status for every service sent to it.</summary>
+    public void Report(string clusterId, HealthVerdict verdict)
+    {
+        if (_servicesByCluster.TryGetValue(clusterId, out var slugs))
+        {
+            foreach (var slug in slugs)
+            {
+                ReportService(slug, verdict);
+            }
+        }
+    }
+
+    private void ReportService(string slug, HealthVerdict verdict)
     {
         var now = Now();
         while (_entries.TryGetValue(slug, out var current))

@@ -1,8 +1,8 @@
-using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Health;
+namespace Gateway.Proxy.Health;
 
 /// <summary>A service's status as computed from its destinations' active and passive health.</summary>
 internal readonly record struct HealthVerdict(HealthState State, string Detail);

@@ -1,12 +1,12 @@
-using Gateway.Catalogue.Health;
+using Gateway.Proxy.Health;
 using Microsoft.Extensions.Options;
 
-namespace Gateway.Catalogue.Tests;
+namespace Gateway.Proxy.Tests;
 
 public sealed class ProbeWindowTests
 {
     private static ProbeHistory.Window Window(int size) =>
-        new ProbeHistory(Options.Create(new CatalogueOptions { Health = new HealthCheckOptions { RecentProbes = size } }))
+        new ProbeHistory(Options.Create(new HealthCheckOptions { RecentProbes = size }))
             .Record(new Yarp.ReverseProxy.Model.DestinationState("d"), true);
 
     [Fact]

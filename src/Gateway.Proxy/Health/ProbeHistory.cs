@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Health;
+namespace Gateway.Proxy.Health;
 
 /// <summary>The last few active probe results of every destination (success or failure), newest last.</summary>
-internal sealed class ProbeHistory(IOptions<CatalogueOptions> options)
+internal sealed class ProbeHistory(IOptions<HealthCheckOptions> options)
 {
     private readonly ConditionalWeakTable<DestinationState, Window> _windows = [];
-    private readonly int _size = options.Value.Health.RecentProbes;
+    private readonly int _size = options.Value.RecentProbes;
 
     public Window Record(DestinationState destination, bool succeeded)
     {

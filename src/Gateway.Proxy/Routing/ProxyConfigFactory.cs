@@ -1,31 +1,32 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gateway.Catalogue.Health;
-using Gateway.Catalogue.Model;
-using Gateway.Catalogue.Snapshot;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
+using Gateway.Proxy.Access;
+using Gateway.Proxy.Forwarding;
+using Gateway.Proxy.Health;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Routing;
 
 /// <summary>
-/// Turns a catalogue snapshot into YARP routes and clusters: one route and one cluster per exposed
-/// service, both named by the service slug. All the work is done here, once per catalogue change, so
-/// nothing is computed per request.
+/// Turns the published catalogue into what YARP needs: one catch-all route on the apps origin (the
+/// service is chosen by <see cref="ServiceRouter"/>), one cluster per distinct upstream
+/// (<see cref="UpstreamClusters"/>) and the decrypted upstream credentials. YARP's configuration then
+/// grows with the number of agency apps, not of services, and a catalogue change costs one pass over
+/// the services. Each service's own route (metadata and transforms) is built by <see cref="BuildRoute"/>
+/// when it is first called.
 /// </summary>
-internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<CatalogueOptions> options, IOptions<EdgeOptions> edge)
+internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, UpstreamClusters upstreams, IOptions<HealthCheckOptions> healthOptions, IOptions<EdgeOptions> edge)
 {
-    /// <summary>Route metadata key carrying the service slug.</summary>
-    public const string ServiceKey = "satupintu.service";
+    /// <summary>The one route YARP matches; <see cref="ServiceRouter"/> replaces it with the service's own.</summary>
+    public const string CatchAllRouteId = "satupintu-services";
 
-    /// <summary>Route metadata present when the exposure forwards the client's cookies (minus the gateway's own).</summary>
-    public const string ForwardsCookiesKey = "satupintu.forward-cookies";
-
-    /// <summary>Route metadata that changes when the upstream secret does, so YARP rebuilds the route's transforms.</summary>
-    private const string CredentialVersionKey = "satupintu.credential-version";
+    /// <summary>The catch-all route's placeholder cluster (YARP wants one); never forwarded to.</summary>
+    private const string NoServiceCluster = "satupintu-no-service";
 
     /// <summary>
     /// Secrets decrypted by the previous build, by their protected form: a reload re-uses them instead of
@@ -33,35 +34,45 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
     /// </summary>
     private Dictionary<string, string> _decrypted = new(StringComparer.Ordinal);
 
-    public ProxyConfigSet Build(CatalogueSnapshot snapshot)
+    public ProxyConfigSet Build(PublishedCatalogue catalogue, ServiceRouteTable previous)
     {
-        var routes = new List<RouteConfig>();
-        var clusters = new List<ClusterConfig>();
+        var clusters = new Dictionary<string, ClusterConfig>(StringComparer.Ordinal)
+        {
+            [NoServiceCluster] = new ClusterConfig { ClusterId = NoServiceCluster },
+        };
         var credentials = new Dictionary<string, UpstreamCredential>(StringComparer.Ordinal);
         var decrypted = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        foreach (var service in snapshot.Services)
+        foreach (var service in catalogue.Services)
         {
-            if (service.Exposure is not { } exposure)
+            var exposure = service.Exposure;
+            var clusterId = upstreams.IdOf(exposure);
+            if (!clusters.ContainsKey(clusterId))
             {
-                continue;
+                clusters[clusterId] = BuildCluster(clusterId, exposure);
             }
 
-            routes.Add(BuildRoute(service, exposure, edge.Value.Hosts.Apps));
-            clusters.Add(BuildCluster(service.Slug, exposure));
-            if (BuildCredential(exposure.UpstreamAuth, decrypted) is { } credential)
+            if (BuildCredential(exposure, decrypted) is { } credential)
             {
                 credentials[service.Slug] = credential;
             }
         }
 
         _decrypted = decrypted;
-        return new ProxyConfigSet(routes, clusters, credentials);
+        var catchAll = new RouteConfig
+        {
+            RouteId = CatchAllRouteId,
+            ClusterId = NoServiceCluster,
+            // Agency apps live on their own origin, away from sign-in and administration.
+            Match = new RouteMatch { Path = "/{**path}", Hosts = [edge.Value.Hosts.Apps] },
+        };
+        return new ProxyConfigSet([catchAll], [.. clusters.Values], credentials, ServiceRouteTable.For(catalogue, previous, upstreams.IdOf));
     }
 
-    private static RouteConfig BuildRoute(Service service, Exposure exposure, string appsHost)
+    /// <summary>A service's own route: the metadata the access and quota steps read, and its transforms.</summary>
+    public RouteConfig BuildRoute(PublishedService service, string clusterId)
     {
-        var (slug, agencyCode) = (service.Slug, service.Agency!.Code);
+        var (slug, agencyCode, exposure) = (service.Slug, service.AgencyCode, service.Exposure);
         var prefix = exposure.PathPrefix;
         var transforms = new List<IReadOnlyDictionary<string, string>>
         {
@@ -73,7 +84,7 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             // Only the gateway vouches for identities: a client's own copy of the header never passes.
             new Dictionary<string, string> { ["RequestHeaderRemove"] = ForwardedIdentity.HeaderName },
         };
-        var isPublic = exposure.Access.Kind == AccessRuleKind.Public;
+        var isPublic = exposure.Access == AccessRuleKind.Public;
         if (!exposure.ForwardClientCookies)
         {
             transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Cookie" });
@@ -86,10 +97,15 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             transforms.Add(new Dictionary<string, string> { ["RequestHeaderRemove"] = "Authorization" });
         }
 
-        var metadata = new Dictionary<string, string> { [ServiceKey] = slug, [RouteRule.AgencyKey] = agencyCode, [RouteRule.KindKey] = exposure.Access.Kind.ToString() };
+        var metadata = new Dictionary<string, string>
+        {
+            [UpstreamCredentialTransformProvider.ServiceKey] = slug,
+            [RouteRule.AgencyKey] = agencyCode,
+            [RouteRule.KindKey] = exposure.Access.ToString(),
+        };
         if (exposure.ForwardClientCookies)
         {
-            metadata[ForwardsCookiesKey] = "true";
+            metadata[CookieConfinement.ForwardsCookiesKey] = "true";
         }
 
         if (exposure.QuotaPerAddressPerMinute is { } perAddress)
@@ -102,39 +118,35 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
             metadata[ServiceQuotas.PerClientKey] = perClient.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (service.CitizenAssurance == CitizenAssurance.VerifiedNik)
+        if (service.NeedsVerifiedNik)
         {
             metadata[RouteRule.VerifiedNikKey] = "true";
         }
 
-        if (exposure.Access.Kind == AccessRuleKind.AgencyClient)
+        if (exposure.Access == AccessRuleKind.AgencyClient)
         {
-            metadata[RouteRule.ScopeKey] = exposure.Access.Scope ?? RouteRule.AgencyScope(agencyCode);
-        }
-        if (exposure.UpstreamAuth.ProtectedSecret is { } protectedSecret)
-        {
-            metadata[CredentialVersionKey] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(protectedSecret)), 0, 8);
+            metadata[RouteRule.ScopeKey] = exposure.AccessScope ?? RouteRule.AgencyScope(agencyCode);
         }
 
         return new RouteConfig
         {
             RouteId = slug,
-            ClusterId = slug,
-            // Agency apps live on their own origin, away from sign-in and administration.
-            Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods, Hosts = [appsHost] },
+            ClusterId = clusterId,
+            // Not matched by YARP (ServiceRouter finds the service); kept so the route reads as it acts.
+            Match = new RouteMatch { Path = prefix + "/{**rest}", Methods = exposure.Methods, Hosts = [edge.Value.Hosts.Apps] },
             Metadata = metadata,
             Transforms = transforms,
         };
     }
 
-    private ClusterConfig BuildCluster(string slug, Exposure exposure)
+    private ClusterConfig BuildCluster(string clusterId, PublishedExposure exposure)
     {
-        var health = options.Value.Health;
+        var health = healthOptions.Value;
         return new ClusterConfig
         {
-            ClusterId = slug,
+            ClusterId = clusterId,
             Destinations = exposure.Destinations
-                .Select((address, i) => (Key: $"{slug}/{i}", Value: new DestinationConfig { Address = address }))
+                .Select((address, i) => (Key: $"{clusterId}/{i}", Value: new DestinationConfig { Address = address }))
                 .ToDictionary(d => d.Key, d => d.Value),
             HttpRequest = new() { ActivityTimeout = TimeSpan.FromSeconds(exposure.TimeoutSeconds) },
             HealthCheck = new HealthCheckConfig
@@ -160,9 +172,9 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         };
     }
 
-    private UpstreamCredential? BuildCredential(UpstreamAuth auth, Dictionary<string, string> decrypted)
+    private UpstreamCredential? BuildCredential(PublishedExposure exposure, Dictionary<string, string> decrypted)
     {
-        if (auth.Kind == UpstreamAuthKind.None || auth.ProtectedSecret is not { } protectedSecret)
+        if (exposure.UpstreamAuth == UpstreamAuthKind.None || exposure.UpstreamSecret is not { } protectedSecret)
         {
             return null;
         }
@@ -173,11 +185,11 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, IOptions<Catal
         }
 
         decrypted[protectedSecret] = secret;
-        return auth.Kind switch
+        return exposure.UpstreamAuth switch
         {
-            UpstreamAuthKind.ApiKey => new UpstreamCredential(auth.HeaderName ?? UpstreamSecrets.DefaultApiKeyHeader, secret),
+            UpstreamAuthKind.ApiKey => new UpstreamCredential(exposure.UpstreamHeaderName ?? UpstreamSecrets.DefaultApiKeyHeader, secret),
             UpstreamAuthKind.Basic => new UpstreamCredential("Authorization",
-                "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{auth.Username}:{secret}"))),
+                "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{exposure.UpstreamUsername}:{secret}"))),
             _ => null,
         };
     }

@@ -1,9 +1,10 @@
 using Gateway.Platform.Security;
+using Gateway.Proxy.Access;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Forwarding;
 
 /// <summary>
 /// On protected routes, hands the agency app the gateway's signed identity token for whoever passed the
@@ -21,7 +22,9 @@ internal sealed class ForwardedIdentityTransformProvider(IServiceProvider servic
 
     public void Apply(TransformBuilderContext context)
     {
-        if (!RouteRule.IsProtected(context.Route)
+        // A route without an access rule is no service's (the catch-all YARP matches first): nothing to vouch for.
+        if (context.Route.Metadata?.ContainsKey(RouteRule.KindKey) != true
+            || !RouteRule.IsProtected(context.Route)
             || context.Route.Metadata?.TryGetValue(RouteRule.AgencyKey, out var agency) != true
             || services.GetService<IForwardedIdentityIssuer>() is not { } issuer)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Health;
+namespace Gateway.Proxy.Health;
 
 /// <summary>
 /// Active health probing, one request per distinct health URL per interval. YARP probes per cluster, so
@@ -18,7 +18,7 @@ namespace Gateway.Catalogue.Health;
 internal sealed partial class SharedProber(
     IProxyStateLookup proxy,
     ServiceHealthPolicy policy,
-    IOptions<CatalogueOptions> options,
+    IOptions<HealthCheckOptions> options,
     Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
     ILogger<SharedProber> logger) : BackgroundService
 {
@@ -31,7 +31,7 @@ internal sealed partial class SharedProber(
         UseCookies = false,
         UseProxy = false,
         AutomaticDecompression = DecompressionMethods.None,
-        ConnectTimeout = TimeSpan.FromSeconds(options.Value.Health.ProbeTimeoutSeconds),
+        ConnectTimeout = TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds),
         ConnectCallback = outbound.ConnectAsync,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
     })
@@ -41,7 +41,7 @@ internal sealed partial class SharedProber(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Health.ProbeIntervalSeconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ProbeIntervalSeconds));
         do
         {
             try
@@ -56,10 +56,10 @@ internal sealed partial class SharedProber(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Probes these services now, without waiting for the next round (newly exposed ones).</summary>
-    public void ProbeSoon(IReadOnlyCollection<string> slugs)
+    /// <summary>Probes these clusters now, without waiting for the next round (those of newly exposed services).</summary>
+    public void ProbeSoon(IReadOnlyCollection<string> clusterIds)
     {
-        var clusters = slugs.Select(s => proxy.TryGetCluster(s, out var c) ? c : null).OfType<ClusterState>().ToList();
+        var clusters = clusterIds.Select(id => proxy.TryGetCluster(id, out var c) ? c : null).OfType<ClusterState>().ToList();
         if (clusters.Count > 0)
         {
             _ = ProbeAsync(clusters, CancellationToken.None);
@@ -104,7 +104,7 @@ internal sealed partial class SharedProber(
     private async Task<bool> ProbeOnceAsync(string url, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.Health.ProbeTimeoutSeconds));
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.ProbeTimeoutSeconds));
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);

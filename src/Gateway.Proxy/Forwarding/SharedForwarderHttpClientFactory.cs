@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Forwarding;
 
 /// <summary>
 /// One HTTP client for every cluster with default client settings. YARP would create a handler (and a

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Security;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Access;
 
 // The three protected access rules. A token issued to one agency's app opens that agency's routes only
 // (the city's own apps, all); the apps origin's cookie is the gateway's own, carries no audience, and passes.

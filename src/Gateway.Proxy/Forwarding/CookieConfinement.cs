@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Transforms.Builder;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Forwarding;
 
 /// <summary>
 /// Keeps the gateway's cookies and the agency apps' cookies apart, on every route, public ones included.
@@ -15,6 +15,9 @@ namespace Gateway.Catalogue.Proxy;
 /// </summary>
 internal sealed class CookieConfinement : ITransformProvider
 {
+    /// <summary>Route metadata present when the exposure forwards the client's cookies (minus the gateway's own).</summary>
+    public const string ForwardsCookiesKey = "satupintu.forward-cookies";
+
     public void ValidateRoute(TransformRouteValidationContext context)
     {
     }
@@ -25,7 +28,7 @@ internal sealed class CookieConfinement : ITransformProvider
 
     public void Apply(TransformBuilderContext context)
     {
-        if (context.Route.Metadata?.ContainsKey(ProxyConfigFactory.ForwardsCookiesKey) == true)
+        if (context.Route.Metadata?.ContainsKey(ForwardsCookiesKey) == true)
         {
             context.AddRequestTransform(RemoveGatewayCookies);
         }

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Platform.Security;
 
 /// <summary>
 /// Encrypts upstream API keys and passwords before they reach the database (ASP.NET Core Data
 /// Protection, keys shared by all replicas). Decrypted only when routes are built.
 /// </summary>
-internal sealed class UpstreamSecrets(IDataProtectionProvider provider)
+public sealed class UpstreamSecrets(IDataProtectionProvider provider)
 {
     public const string DefaultApiKeyHeader = "X-Api-Key";
 

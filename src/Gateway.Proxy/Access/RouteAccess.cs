@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
-using Gateway.Catalogue.Model;
+using Gateway.Platform.Catalogue;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Access;
 
 /// <summary>
 /// The first step of the proxy pipeline after error handling: holds each request to its route's access
@@ -51,7 +51,7 @@ internal sealed class RouteAccess(IProxyCallerAuthenticator callers, AccessRefus
 
 /// <summary>
 /// What a protected route asks of its caller, from the route's metadata (written by
-/// <see cref="ProxyConfigFactory"/>). Null for a public route: nobody is authenticated there.
+/// the proxy's route builder). Null for a public route: nobody is authenticated there.
 /// </summary>
 internal abstract class RouteRule
 {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 
-namespace Gateway.Catalogue.Proxy;
+namespace Gateway.Proxy.Access;
 
 /// <summary>
 /// A step of the proxy pipeline that holds each caller to the service's quota (catalogue: the exposure's

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy;
 
-namespace Gateway.Catalogue.Health;
+namespace Gateway.Proxy.Health;
 
 /// <summary>
 /// Re-evaluates, on a timer, the status of services without active health checks (passive failures and
@@ -14,11 +14,11 @@ internal sealed class ServiceHealthMonitor(
     IProxyStateLookup proxy,
     ProbeHistory history,
     ServiceHealthBoard board,
-    IOptions<CatalogueOptions> options) : BackgroundService
+    IOptions<HealthCheckOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.Health.EvaluationSeconds));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.EvaluationSeconds));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var cluster in proxy.GetClusters())
