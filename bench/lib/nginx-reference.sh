@@ -35,7 +35,7 @@ start_nginx_pair() { # backend_port proxy_port: backend serves /b200, /b16k and 
   cat > "$work/backend.conf" <<CONF
 $common pid $work/backend.pid;
 http { access_log off; sendfile on; keepalive_requests 1000000; default_type text/plain;
-  server { listen 127.0.0.1:$1; root $work/www; location = /health { return 200 "ok"; } } }
+  server { listen 127.0.0.1:$1; root $work/www; location ~ /health$ { return 200 "ok"; } } }
 CONF
   cat > "$work/proxy.conf" <<CONF
 $common pid $work/proxy.pid;

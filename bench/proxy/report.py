@@ -8,11 +8,9 @@ from pairs import median_and_middle_half  # noqa: E402
 raw, work, large, rounds, duration, warmup = sys.argv[1:7]
 before_commit = sys.argv[7] if len(sys.argv) > 7 else ""
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
-targets = ["nginx", "gateway-20", "gateway-20-no-quota", f"gateway-{large}"]
+targets = ["nginx", "yarp", "gateway-20", "gateway-20-no-quota", f"gateway-{large}"]
 if before_commit:
-    targets.insert(1, "gateway-before")
-# Before issue 11 (bench/results/proxy.md of 2026-11-23): gateway-20 / nginx at 200 B and 16 KiB.
-before = {"b200": 0.72, "b16k": 0.61}
+    targets.insert(2, "gateway-before")
 bodies = [("b200", "200 B"), ("b16k", "16 KiB")]
 
 def runs(body, target):
@@ -47,14 +45,15 @@ memory = sh("free -h | awk '/Mem:/ {print $2}'")
 emit(f"- machine: {sh('nproc')} cores, memory {memory}, {sh('uname -sr')}")
 emit(f"- tools: {sh('nginx -v 2>&1')}, {sh('wrk --version 2>&1 | head -1')}, .NET {sh('dotnet --version')}")
 emit(f"- method: `bench/proxy/run.sh` — fixed nginx backend and wrk on core 0 (`taskset -c 0`), proxy under test on core 1;"
-     f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds, each starting one target further (nginx, gateway-20,"
-     f" gateway-20-no-quota, gateway-{large}) per body size; medians below. Gateway: Release, Development environment (plain HTTP on"
+     f" `wrk -t1 -c64 -d{duration}s --latency`; each target warmed {warmup} s; {rounds} interleaved rounds, each starting one target further ({', '.join(targets)})"
+     f" per body size; medians below. `yarp`: bare YARP (`bench/proxy/bare-yarp`, one route with the prefix stripped, ASP.NET Core defaults). `gateway-{large}`:"
+     f" {large} services, 500 agencies of 100 on their own upstream each (500 clusters, 500 health URLs), loaded with the bulk import. Gateway: Release, Development environment (plain HTTP on"
      f" loopback; the three origins on 127.0.0.1-3, `bench/lib/gateway.sh`; rate limits off), logging at Warning,"
      f" active (10 s) and passive health checks on every service; the measured route is an ordinary catalogue route on the apps origin"
      f" (`/bench/echo/*`, prefix stripped, X-Forwarded-*, every gateway cookie and the Authorization header removed, upstream"
      f" Set-Cookie confined) **with a per-service quota** per address and per caller that it never reaches; `gateway-20-no-quota` is"
      f" the same route without the quota in the same gateway"
-     + (f"; `gateway-before` is the gateway built from commit {before_commit} (before issue 11: one origin, no quota), in Development like the others"
+     + (f"; `gateway-before` is the gateway built from commit {before_commit} (before this change), in Development like the others"
         if before_commit else "")
      + ". nginx: reverse proxy with upstream keep-alive 64. CPU per request: the process's user + system time (nginx: with its"
      " workers) over the measured seconds, from /proc, divided by the requests served; unlike requests/s it leaves out the time"
@@ -69,18 +68,22 @@ for body, label in bodies:
     for t in targets:
         rss = statistics.median(float(r[7]) for r in runs(body, t)) / 1024
         emit(f"| {t} | {median(body, t, 3):,.0f} | {median(body, t, 4):.2f} | {median(body, t, 5):.2f} | {rss:.0f} | {median(body, t, 8):.1f} |")
-    n_rps, g_rps, l_rps = median(body, "nginx", 3), median(body, "gateway-20", 3), median(body, f"gateway-{large}", 3)
+    n_rps, y_rps, g_rps, l_rps = (median(body, t, 3) for t in ("nginx", "yarp", "gateway-20", f"gateway-{large}"))
+    q_rps = median(body, "gateway-20-no-quota", 3)
     n_p99, g_p99 = median(body, "nginx", 5), median(body, "gateway-20", 5)
+    g_rss, l_rss = (statistics.median(float(r[7]) for r in runs(body, t)) / 1024 for t in ("gateway-20", f"gateway-{large}"))
     emit("")
-    emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.50); before issue 11: {before[body]:.2f}× "
-         f"({(1 - (g_rps / n_rps) / before[body]) * 100:+.1f} % cost against that earlier run)")
+    emit(f"- gateway/bare YARP throughput: **{g_rps / y_rps:.2f}×** with the quota, {q_rps / y_rps:.2f}× without (target ≥ 1.00);"
+         f" per round: {cost_line(body, 'gateway-20-no-quota', 'yarp')}")
+    emit(f"- gateway/nginx throughput: **{g_rps / n_rps:.2f}×** (target ≥ 0.60); bare YARP/nginx {y_rps / n_rps:.2f}×")
     emit(f"- the quota's cost in this run (the same route with quota against without): {cost_line(body, 'gateway-20', 'gateway-20-no-quota')} (target < 5 %)")
     if before_commit:
         b_rps = median(body, "gateway-before", 3)
-        emit(f"- against the gateway before issue 11 (commit {before_commit}, same route, same run; the cost of the edge changes with the quota): "
-             f"{cost_line(body, 'gateway-20', 'gateway-before')} (target < 5 %); its ratio to nginx here {b_rps / n_rps:.2f}×")
+        emit(f"- against the gateway at commit {before_commit} (same route, same run): "
+             f"{cost_line(body, 'gateway-20', 'gateway-before')}; its ratio to nginx here {b_rps / n_rps:.2f}×")
     emit(f"- gateway/nginx p99: **{g_p99 / n_p99:.2f}×** (target ≤ 3.00)")
-    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians (target ≥ 0.90); per round: {cost_line(body, f'gateway-{large}', 'gateway-20')}")
+    emit(f"- {large} services vs 20: throughput **{l_rps / g_rps:.2f}×** by medians (target ≥ 0.95); per round: {cost_line(body, f'gateway-{large}', 'gateway-20')}")
+    emit(f"- RSS under load: {g_rss:.0f} MiB with 20 services (target < 200), **{l_rss:.0f} MiB** with {large} (target < 500)")
     emit("")
 
 small = [int(x) for x in open(os.path.join(work, "reload-small.txt")).read().split()]
@@ -91,9 +94,15 @@ emit("## Background cost")
 emit("")
 emit("CPU the gateway uses with no traffic (health probing every 10 s, timers), % of one core over 20 s:"
      + "".join(f" {name.strip()} {float(value):.1f} %;" for name, value in idle).rstrip(";") + ".")
-emit(f"All benchmark services share one health URL, so the gateway probes it once per interval (`SharedProber`);"
-     f" with {large} distinct health URLs it would send {int(large) // 10} probes/s (about 130 µs of CPU each,"
-     f" 6.6 % of a core, measured before probes were shared).")
+emit(f"The {large}-service gateway probes one health URL per agency app (500, every 10 s: 50 probes/s; `SharedProber` asks each"
+     f" distinct URL once per interval, and services on one app share one YARP cluster).")
+emit("")
+imports = [line.split() for line in open(os.path.join(work, "import.txt")).read().strip().splitlines() if line.startswith("import ")]
+emit("## Bulk import")
+emit("")
+emit(f"`POST /api/admin/services/import`, batches of 5,000 services (each checked against the catalogue and the batch, one transaction,"
+     f" live when it returns), {len(imports)} batches into a growing catalogue:"
+     f" {', '.join(f'{float(t):.1f}' for _, _, t in imports)} s (max **{max(float(t) for _, _, t in imports):.1f} s**, target < 30 s per 5,000).")
 emit("")
 emit("## Route reload")
 emit("")
@@ -103,7 +112,7 @@ emit("")
 emit(f"- 20-service catalogue: {', '.join(map(str, small))} ms (max {max(small)} ms)")
 emit(f"- {large}-service catalogue: {', '.join(map(str, big))} ms (max **{max(big)} ms**, target < 1000 ms)")
 if server:
-    emit(f"- server side, last reloads of the {large}-service gateway (reload + search index + route build):")
+    emit(f"- server side, last reloads of the {large}-service gateway (read, publish, observers = the proxy, search index):")
     for line in server:
         emit(f"  - {line}")
 emit("")
@@ -115,5 +124,5 @@ for r in rows:
     emit("| " + " | ".join(r) + " |")
 emit("")
 b200 = dict((t, median("b200", t, 3)) for t in targets)
-emit(f"ratio: {b200['gateway-20'] / b200['nginx']:.2f}")
+emit(f"ratio: {b200['gateway-20'] / b200['nginx']:.2f} of nginx, {b200['gateway-20'] / b200['yarp']:.2f} of bare YARP")
 print("\n".join(out))

@@ -3,19 +3,21 @@
 # measured interleaved in the same run (method: ../../../shared/BENCHMARKING.md).
 #   - backend: nginx serving 200-byte and 16 KiB bodies, pinned with the load generator to core 0
 #   - reference: nginx reverse proxy with upstream keep-alive, pinned to core 1
+#   - bare YARP (bare-yarp/: one route, nothing else), pinned to core 1: what YARP itself costs here
 #   - gateway (Release, health checks on, logging at Warning), pinned to core 1, twice: with a
-#     20-service catalogue and with a 5,000-service one
+#     20-service catalogue and with a national-scale one (LARGE, 50,000: 500 agencies on their own apps,
+#     loaded through the bulk import, whose timing is recorded)
 #   - wrk -t1 -c64, each target warmed >= 15 s, then rounds of A B C for each body size, each round starting one target further (`rotated`)
 #   - optionally (BEFORE=<commit>) the gateway as it was at that commit, built from git, beside them:
 #     what the changes since then cost on the same route in the same run
-# Writes bench/results/proxy.md. Tunables: ROUNDS (12), DURATION (5 s), WARMUP (15 s), LARGE (5000), BEFORE.
+# Writes bench/results/proxy.md. Tunables: ROUNDS (12), DURATION (5 s), WARMUP (15 s), LARGE (50000), BEFORE.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 work="$root/bench/.work/proxy"
 results="$root/bench/results/proxy.md"
-ROUNDS="${ROUNDS:-12}" DURATION="${DURATION:-5}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-5000}" BEFORE="${BEFORE:-}"
-BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083 GW_BEFORE=18084
+ROUNDS="${ROUNDS:-12}" DURATION="${DURATION:-5}" WARMUP="${WARMUP:-15}" LARGE="${LARGE:-50000}" BEFORE="${BEFORE:-}"
+BACKEND=18080 NGINX=18081 GW_SMALL=18082 GW_LARGE=18083 GW_BEFORE=18084 YARP=18085
 KEY="bench-admin-key-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 
 # shellcheck source=../lib/nginx-reference.sh
@@ -23,12 +25,15 @@ source "$here/../lib/nginx-reference.sh"
 # shellcheck source=../lib/gateway.sh
 source "$here/../lib/gateway.sh"
 require_bench_tools
-require_free_ports $BACKEND $NGINX $GW_SMALL $GW_LARGE
+require_free_ports $BACKEND $NGINX $GW_SMALL $GW_LARGE $YARP
 start_nginx_pair $BACKEND $NGINX
 
 # --- the gateway ------------------------------------------------------------------------------
 echo "publishing the gateway (Release)..." >&2
 dotnet publish "$root/src/Gateway.Host" -c Release -o "$work/gateway" --nologo -v quiet >/dev/null
+dotnet publish "$here/bare-yarp" -c Release -o "$work/bare-yarp" --nologo -v quiet >/dev/null
+taskset -c 1 dotnet "$work/bare-yarp/BareYarp.dll" "http://127.0.0.1:$YARP" "http://127.0.0.1:$BACKEND/" > "$work/logs/bare-yarp.log" 2>&1 &
+pids+=($!); yarp_pid=${pids[-1]}
 start_gateway() { # port name
   # shellcheck disable=SC2046
   env $(gateway_env "$1" "$work/data-$2") Admin__Key="$KEY" "Logging__LogLevel__Gateway.Catalogue.Snapshot.CatalogueState=Debug" \
@@ -49,11 +54,11 @@ if [ -n "$BEFORE" ]; then
       taskset -c 1 dotnet "$work/before/Gateway.Host.dll" > "$work/logs/gateway-before.log" 2>&1 &
   pids+=($!); before_pid=${pids[-1]}
   wait_ready $GW_BEFORE "$work/logs/gateway-before.log"
-  BENCH_NO_QUOTA=1 python3 "$here/seed.py" "http://127.0.0.1:$GW_BEFORE" "$KEY" "http://127.0.0.1:$BACKEND/" 20
+  BENCH_NO_QUOTA=1 BENCH_IMPORT=0 python3 "$here/seed.py" "http://127.0.0.1:$GW_BEFORE" "$KEY" "http://127.0.0.1:$BACKEND/" 20
 fi
 # The measured route carries a quota it never reaches (issue 11: its cost is part of what is measured).
 origins $GW_SMALL; python3 "$here/seed.py" "$ADMIN" "$KEY" "http://127.0.0.1:$BACKEND/" 20
-origins $GW_LARGE; python3 "$here/seed.py" "$ADMIN" "$KEY" "http://127.0.0.1:$BACKEND/" "$LARGE"
+origins $GW_LARGE; python3 "$here/seed.py" "$ADMIN" "$KEY" "http://127.0.0.1:$BACKEND/" "$LARGE" > "$work/import.txt"
 for base in "http://127.0.0.2:$GW_SMALL" "http://127.0.0.2:$GW_LARGE" ${BEFORE:+"http://127.0.0.1:$GW_BEFORE"}; do
   for _ in $(seq 1 60); do
     state=$(curl -s "$base/api/catalogue/services/echo" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("status",{}).get("state"))')
@@ -71,15 +76,16 @@ cat "$work/idle.tsv" >&2
 
 declare -A url=(
   [nginx]="http://127.0.0.1:$NGINX"
+  [yarp]="http://127.0.0.1:$YARP/bench/echo"
   [gateway-20]="http://127.0.0.1:$GW_SMALL/bench/echo"
   [gateway-20-no-quota]="http://127.0.0.1:$GW_SMALL/bench/plain"
   ["gateway-$LARGE"]="http://127.0.0.1:$GW_LARGE/bench/echo"
 )
-declare -A pid_of=([nginx]="$(cat "$work/proxy.pid")" [gateway-20]=$small_pid [gateway-20-no-quota]=$small_pid ["gateway-$LARGE"]=$large_pid)
-targets=(nginx gateway-20 gateway-20-no-quota "gateway-$LARGE")
+declare -A pid_of=([nginx]="$(cat "$work/proxy.pid")" [yarp]=$yarp_pid [gateway-20]=$small_pid [gateway-20-no-quota]=$small_pid ["gateway-$LARGE"]=$large_pid)
+targets=(nginx yarp gateway-20 gateway-20-no-quota "gateway-$LARGE")
 if [ -n "$BEFORE" ]; then
   url[gateway-before]="http://127.0.0.1:$GW_BEFORE/bench/echo"; pid_of[gateway-before]=$before_pid
-  targets=(nginx gateway-before gateway-20 gateway-20-no-quota "gateway-$LARGE")
+  targets=(nginx yarp gateway-before gateway-20 gateway-20-no-quota "gateway-$LARGE")
 fi
 
 run_wrk() { # target body seconds -> "rps p50 p99 non2xx"
@@ -109,7 +115,7 @@ done
 echo "measuring route reloads..." >&2
 python3 "$here/reload.py" "http://127.0.0.3:$GW_SMALL" "$KEY" "http://127.0.0.1:$BACKEND/" 5 "http://127.0.0.1:$GW_SMALL" > "$work/reload-small.txt"
 python3 "$here/reload.py" "http://127.0.0.3:$GW_LARGE" "$KEY" "http://127.0.0.1:$BACKEND/" 5 "http://127.0.0.1:$GW_LARGE" > "$work/reload-large.txt"
-grep -ho 'Catalogue reloaded: [0-9]* services, [0-9]* routes in [0-9]* ms' "$work/logs/gateway-large.log" | tail -5 > "$work/reload-large-server.txt" || true
+grep -ho 'Catalogue reloaded: [0-9]* services, [0-9]* exposed in [0-9]* ms ([^)]*)' "$work/logs/gateway-large.log" | tail -5 > "$work/reload-large-server.txt" || true
 
 python3 "$here/report.py" "$raw" "$work" "$LARGE" "$ROUNDS" "$DURATION" "$WARMUP" "$BEFORE" > "$results"
 echo "wrote $results" >&2

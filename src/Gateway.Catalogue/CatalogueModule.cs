@@ -47,6 +47,10 @@ public static class CatalogueModule
         services.AddScoped(sp => new AgencyEditor(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
             sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new ServiceImporter(
+            sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
+            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ServiceImporter>>()));
         services.AddScoped(sp => new ServiceEditor(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
             sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
@@ -65,6 +69,7 @@ public static class CatalogueModule
         var admin = endpoints.MapAdminGroup();
         admin.MapAgencyAdminApi();
         admin.MapServiceAdminApi();
+        admin.MapServiceImportApi();
 
         return endpoints;
     }

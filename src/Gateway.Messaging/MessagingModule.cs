@@ -64,6 +64,9 @@ public static class MessagingModule
 
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor over the internet by default; a city's gateway sends nothing
+            // anywhere it was not configured to (and its egress policy would refuse it, with a warning in the log).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter("satupintu", false));
             bus.ConfigureHealthCheckOptions(h =>
             {

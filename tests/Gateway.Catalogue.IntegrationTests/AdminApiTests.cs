@@ -282,6 +282,63 @@ public abstract class AdminApiTests(GatewayFixture fixture)
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration for this provider");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
+
+    [Fact]
+    public async Task A_bulk_import_is_live_and_listed_when_it_returns()
+    {
+        var agency = Unique("impor");
+        await App.CreateAgencyAsync(agency);
+        using var admin = App.CreateAdminClient();
+        using var client = App.CreateAppsClient();
+        var slugs = Enumerable.Range(0, 3).Select(i => $"{agency}-{i}").ToList();
+        var rows = new JsonArray([.. slugs.Select(slug => (JsonNode)TestData.Service(slug, agency, TestData.Exposure(new Uri(Backend.Address, "echo/"))))]);
+
+        var imported = await (await admin.PostAsJsonAsync("/api/admin/services/import", new JsonObject { ["services"] = rows })).JsonAsync();
+
+        Assert.Equal(3, imported.GetProperty("imported").GetInt32());
+        Assert.Equal(slugs, imported.GetProperty("services").EnumerateArray().Select(e => e.GetString()));
+        foreach (var slug in slugs)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/{agency}/{slug}/x")).StatusCode);
+        }
+
+        var listed = await admin.GetFromJsonAsync<JsonArray>($"/api/admin/services?agency={agency}");
+        Assert.Equal(slugs, listed!.Select(s => s!["slug"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_bulk_import_with_bad_rows_writes_nothing_and_names_every_row_at_fault()
+    {
+        var agency = Unique("impor");
+        await App.CreateAgencyAsync(agency);
+        using var admin = App.CreateAdminClient();
+        using var client = App.CreateAppsClient();
+        var backend = new Uri(Backend.Address, "echo/");
+        (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service($"{agency}-lama", agency, TestData.Exposure(backend, $"/{agency}/lama"))))
+            .EnsureSuccessStatusCode();
+        var spoiled = TestData.Service($"{agency}-4", agency, TestData.Exposure(backend));
+        spoiled["category"] = "tidak-ada";
+        JsonNode[] rows =
+        [
+            TestData.Service($"{agency}-0", agency, TestData.Exposure(backend)),
+            TestData.Service($"{agency}-1", "dinas-tak-terdaftar", TestData.Exposure(backend)),
+            TestData.Service($"{agency}-0", agency, TestData.Exposure(backend, $"/{agency}/lain")),
+            TestData.Service($"{agency}-3", agency, TestData.Exposure(backend, $"/{agency}/lama/bagian")),
+            spoiled,
+        ];
+
+        var response = await admin.PostAsJsonAsync("/api/admin/services/import?lang=en", new JsonObject { ["services"] = new JsonArray(rows) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.StartsWith("4 of 5 rows were refused", problem.GetProperty("detail").GetString());
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+        Assert.Equal(["services[1].agencyCode", "services[2].slug", "services[3].exposure.pathPrefix", "services[4].category"], errors.Order(StringComparer.Ordinal));
+        Assert.Contains($"/{agency}/lama", problem.GetProperty("errors").GetProperty("services[3].exposure.pathPrefix")[0].GetString());
+        // Row 0 was fine, but nothing of a refused import is written.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/admin/services/{agency}-0")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/{agency}/{agency}-0")).StatusCode);
+    }
 }
 
 public sealed class SqliteAdminApiTests(SqliteGateway fixture) : AdminApiTests(fixture), IClassFixture<SqliteGateway>;

@@ -86,3 +86,6 @@ internal static class AdminViewMapping
 
     public static HealthView ToView(this ServiceHealthEntry h) => new(h.Slug, h.State, h.Since, h.CheckedAt, h.Detail);
 }
+
+/// <summary>What a bulk import registered, in the order sent.</summary>
+public sealed record ImportView(int Imported, IReadOnlyList<string> Services);

@@ -53,7 +53,7 @@ public sealed class AgencyEditor
             };
             _db.Agencies.Add(agency);
             return await SaveAsync(agency, CatalogueChangeKind.AgencyCreated, cancellationToken);
-        }, cancellationToken);
+        }, _ => [], cancellationToken);
     }
 
     public async Task<EditResult<Agency>> UpdateAsync(string code, AgencyInput input, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -83,7 +83,7 @@ public sealed class AgencyEditor
             agency.UpdatedAt = _time.GetUtcNow();
             agency.Version++;
             return await SaveAsync(agency, CatalogueChangeKind.AgencyUpdated, cancellationToken);
-        }, cancellationToken);
+        }, _ => [], cancellationToken);
     }
 
     public async Task<EditResult<Agency>> DeleteAsync(string code, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -104,7 +104,7 @@ public sealed class AgencyEditor
 
             _db.Agencies.Remove(agency!);
             return await SaveAsync(agency!, CatalogueChangeKind.AgencyDeleted, cancellationToken);
-        }, cancellationToken);
+        }, _ => [], cancellationToken);
     }
 
     private static EditFailure? Validate(AgencyInput input)

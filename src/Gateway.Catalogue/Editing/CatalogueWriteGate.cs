@@ -12,7 +12,8 @@ internal sealed class CatalogueWriteGate(CatalogueState state) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public async Task<EditResult<T>> WriteAsync<T>(Func<Task<EditResult<T>>> edit, CancellationToken cancellationToken)
+    /// <param name="changedServices">The services the edit changed (none for an agency): only they are read again.</param>
+    public async Task<EditResult<T>> WriteAsync<T>(Func<Task<EditResult<T>>> edit, Func<T, IEnumerable<string>> changedServices, CancellationToken cancellationToken)
     {
         EditResult<T> result;
         await _gate.WaitAsync(cancellationToken);
@@ -27,7 +28,7 @@ internal sealed class CatalogueWriteGate(CatalogueState state) : IDisposable
 
         if (result.Failure is null)
         {
-            await state.ReloadAsync(cancellationToken);
+            await state.ReloadAsync(changedServices(result.Value!), cancellationToken: cancellationToken);
         }
 
         return result;

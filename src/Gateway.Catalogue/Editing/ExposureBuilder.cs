@@ -18,7 +18,27 @@ namespace Gateway.Catalogue.Editing;
 internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets secrets, OutboundGuard outbound, IOptions<CatalogueOptions> options)
 {
     /// <param name="field">Prefix of the field names in errors, e.g. <c>exposure.</c> inside a service body.</param>
-    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken)
+    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken) =>
+        await ApplyAsync(service, agency, input, field, await ChecksAsync(service.Id, cancellationToken), cancellationToken);
+
+    /// <summary>What an exposure is checked against: the prefixes taken by other services, and the outbound policy's verdicts so far.</summary>
+    public async Task<ExposureChecks> ChecksAsync(Guid? exceptService, CancellationToken cancellationToken)
+    {
+        var taken = await db.Exposures
+            .Where(e => e.ServiceId != exceptService)
+            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { e.PathPrefix, s.Slug })
+            .ToListAsync(cancellationToken);
+        var checks = new ExposureChecks();
+        foreach (var t in taken)
+        {
+            checks.Prefixes.Add(t.PathPrefix, t.Slug);
+        }
+
+        return checks;
+    }
+
+    /// <summary>As above, with checks shared by several services (a bulk import); the prefix is added to them when accepted.</summary>
+    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, ExposureChecks checks, CancellationToken cancellationToken)
     {
         var prefix = input.PathPrefix ?? $"/{agency.Code}/{service.Slug}";
         if (CatalogueRules.IsReserved(prefix))
@@ -27,19 +47,15 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
                 Messages.PathPrefixReserved.With(string.Join(", ", CatalogueRules.ReservedPrefixes)));
         }
 
-        var others = await db.Exposures
-            .Where(e => e.ServiceId != service.Id)
-            .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { e.PathPrefix, s.Slug })
-            .ToListAsync(cancellationToken);
-        if (others.FirstOrDefault(o => CatalogueRules.Overlaps(prefix, o.PathPrefix)) is { } clash)
+        if (checks.Prefixes.Overlap(prefix) is { } clash)
         {
-            return EditFailure.Field(ProblemKind.Conflict, field + "pathPrefix", Messages.PrefixOverlaps.With(prefix, clash.PathPrefix, clash.Slug));
+            return EditFailure.Field(ProblemKind.Conflict, field + "pathPrefix", Messages.PrefixOverlaps.With(prefix, clash.Prefix, clash.Slug));
         }
 
         var destinations = input.Destinations!.Select(d => d.Trim()).ToList();
         for (var i = 0; i < destinations.Count; i++)
         {
-            if (await outbound.CheckAsync(new Uri(destinations[i]), cancellationToken) is { } refused)
+            if (await checks.OutboundAsync(outbound, new Uri(destinations[i]), cancellationToken) is { } refused)
             {
                 return EditFailure.Field(ProblemKind.Validation, $"{field}destinations[{i}]", refused);
             }
@@ -75,6 +91,7 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         exposure.QuotaPerAddressPerMinute = input.Quota?.PerAddressPerMinute;
         exposure.QuotaPerClientPerMinute = input.Quota?.PerClientPerMinute;
         service.Exposure = exposure;
+        checks.Prefixes.Add(prefix, service.Slug);
         return null;
     }
 
@@ -105,5 +122,25 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
             Username = kind == UpstreamAuthKind.Basic ? input.Username : null,
             ProtectedSecret = protectedSecret,
         };
+    }
+}
+
+/// <summary>See <see cref="ExposureBuilder.ChecksAsync"/>.</summary>
+internal sealed class ExposureChecks
+{
+    private readonly Dictionary<string, Gateway.Platform.Localization.BilingualText?> _outbound = new(StringComparer.OrdinalIgnoreCase);
+
+    public PrefixIndex Prefixes { get; } = new();
+
+    /// <summary>The outbound policy's verdict on a destination, asked once per host and port (it may resolve the name).</summary>
+    public async ValueTask<Gateway.Platform.Localization.BilingualText?> OutboundAsync(OutboundGuard guard, Uri destination, CancellationToken cancellationToken)
+    {
+        var key = destination.Scheme + "://" + destination.Authority;
+        if (!_outbound.TryGetValue(key, out var verdict))
+        {
+            _outbound[key] = verdict = await guard.CheckAsync(destination, cancellationToken);
+        }
+
+        return verdict;
     }
 }

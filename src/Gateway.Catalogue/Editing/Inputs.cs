@@ -62,3 +62,6 @@ public sealed record AccessRuleInput(AccessRuleKind? Kind, string? Scope);
 /// and when omitted on a change that keeps the same kind, the stored secret is kept.
 /// </summary>
 public sealed record UpstreamAuthInput(UpstreamAuthKind? Kind, string? HeaderName, string? Username, string? Secret);
+
+/// <summary>A batch of services to register at once (at most <see cref="ServiceImporter.MaxServices"/>).</summary>
+public sealed record ServiceImportInput(IReadOnlyList<ServiceInput?>? Services);

@@ -104,4 +104,28 @@ internal static class Messages
     public static readonly BilingualText IdentifierImmutable = new(
         "Pengenal tidak dapat diubah; buat data baru bila perlu.",
         "The identifier cannot be changed; create a new entry instead.");
+
+    public static readonly BilingualText ImportEmpty = new(
+        "Kirim minimal satu layanan dalam 'services'.",
+        "Send at least one service in 'services'.");
+
+    public static readonly BilingualText ImportTooLarge = new(
+        "Paling banyak {0} layanan per impor; bagi berkas menjadi beberapa impor.",
+        "At most {0} services per import; split the file into several imports.");
+
+    public static readonly BilingualText SlugRepeated = new(
+        "Slug '{0}' sudah muncul di baris {1} impor ini.",
+        "The slug '{0}' already appears in row {1} of this import.");
+
+    public static readonly BilingualText ImportRefused = new(
+        "{0} dari {1} baris ditolak; tidak ada layanan yang diimpor. Perbaiki baris yang disebut di 'errors' lalu kirim ulang semuanya.",
+        "{0} of {1} rows were refused; no service was imported. Mend the rows named in 'errors' and send them all again.");
+
+    public static readonly BilingualText RowEmpty = new(
+        "Baris ini kosong.",
+        "This row is empty.");
+
+    public static readonly BilingualText ImportConflict = new(
+        "Perubahan lain mengambil slug atau awalan path dari impor ini saat impor berjalan; tidak ada yang diimpor. Kirim ulang.",
+        "Another change took a slug or path prefix of this import meanwhile; nothing was imported. Send it again.");
 }

@@ -53,18 +53,7 @@ public sealed class ServiceEditor
                 return EditFailure.Field(ProblemKind.Conflict, "slug", Messages.SlugInUse.With(input.Slug));
             }
 
-            var now = _time.GetUtcNow();
-            var service = new Service
-            {
-                Slug = input.Slug!,
-                Name = input.Name!,
-                Description = input.Description!,
-                Category = input.Category!,
-                Standard = ToStandard(input.Standard!),
-                RequestForm = FormOf(input),
-                CreatedAt = now,
-            };
-            Apply(service, agency, input, now);
+            var service = ServiceInputs.NewService(input, agency, _time.GetUtcNow());
             if (input.Exposure is not null
                 && await _exposures.ApplyAsync(service, agency, input.Exposure, "exposure.", cancellationToken) is { } refused)
             {
@@ -73,7 +62,7 @@ public sealed class ServiceEditor
 
             _db.Services.Add(service);
             return await SaveAsync(service, CatalogueChangeKind.ServiceCreated, cancellationToken);
-        }, cancellationToken);
+        }, service => [service.Slug], cancellationToken);
     }
 
     public async Task<EditResult<Service>> UpdateAsync(string slug, ServiceInput input, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -103,13 +92,8 @@ public sealed class ServiceEditor
                 return EditFailure.Field(ProblemKind.Validation, "agencyCode", Messages.UnknownAgency.With(input.AgencyCode));
             }
 
-            service!.Name = input.Name!;
-            service.Description = input.Description!;
-            service.Category = input.Category!;
-            service.Standard = ToStandard(input.Standard!);
-            service.RequestForm = FormOf(input);
-            Apply(service, agency, input, _time.GetUtcNow());
-            service.Version++;
+            ServiceInputs.Apply(service!, input, agency, _time.GetUtcNow());
+            service!.Version++;
             if (input.Exposure is not null
                 && await _exposures.ApplyAsync(service, agency, input.Exposure, "exposure.", cancellationToken) is { } refused)
             {
@@ -117,7 +101,7 @@ public sealed class ServiceEditor
             }
 
             return await SaveAsync(service, CatalogueChangeKind.ServiceUpdated, cancellationToken);
-        }, cancellationToken);
+        }, service => [service.Slug], cancellationToken);
     }
 
     public async Task<EditResult<Service>> DeleteAsync(string slug, int? expectedVersion, CancellationToken cancellationToken = default)
@@ -132,7 +116,7 @@ public sealed class ServiceEditor
 
             _db.Services.Remove(service!);
             return await SaveAsync(service!, CatalogueChangeKind.ServiceDeleted, cancellationToken);
-        }, cancellationToken);
+        }, service => [service.Slug], cancellationToken);
     }
 
     /// <summary>Exposes the service through the gateway, or replaces how it is exposed.</summary>
@@ -159,7 +143,7 @@ public sealed class ServiceEditor
 
             Touch(service);
             return await SaveAsync(service, CatalogueChangeKind.ServiceExposed, cancellationToken);
-        }, cancellationToken);
+        }, service => [service.Slug], cancellationToken);
     }
 
     /// <summary>Takes the service off the gateway; its catalogue entry stays.</summary>
@@ -182,7 +166,7 @@ public sealed class ServiceEditor
             service.Exposure = null;
             Touch(service);
             return await SaveAsync(service, CatalogueChangeKind.ServiceUnexposed, cancellationToken);
-        }, cancellationToken);
+        }, service => [service.Slug], cancellationToken);
     }
 
     private static EditFailure? Validate(ServiceInput input)
@@ -206,36 +190,12 @@ public sealed class ServiceEditor
     private Task<Service?> FindAsync(string slug, CancellationToken cancellationToken) =>
         _db.Services.Include(s => s.Exposure).Include(s => s.Agency).SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
 
-    private static void Apply(Service service, Agency agency, ServiceInput input, DateTimeOffset now)
-    {
-        service.AgencyId = agency.Id;
-        service.Agency = agency;
-        service.Channel = input.Channel!.Value;
-        service.CitizenAssurance = input.CitizenAssurance ?? CitizenAssurance.Any;
-        service.UpdatedAt = now;
-    }
-
     /// <summary>An exposure change is a change of its service: it moves the catalogue's fingerprint.</summary>
     private void Touch(Service service)
     {
         service.UpdatedAt = _time.GetUtcNow();
         service.Version++;
     }
-
-    private static string? FormOf(ServiceInput input) =>
-        input.RequestForm is { ValueKind: not System.Text.Json.JsonValueKind.Null } form ? form.GetRawText() : null;
-
-    private static ServiceStandard ToStandard(StandardInput s) => new()
-    {
-        LegalBasis = [.. s.LegalBasis!],
-        Requirements = [.. s.Requirements!],
-        Procedure = [.. s.Procedure!],
-        CompletionWorkingDays = s.CompletionWorkingDays!.Value,
-        CostRupiah = s.CostRupiah!.Value,
-        CostNote = s.CostNote,
-        Product = s.Product!,
-        ComplaintChannel = s.ComplaintChannel!,
-    };
 
     private async Task<EditResult<Service>> SaveAsync(Service service, CatalogueChangeKind change, CancellationToken cancellationToken)
     {

@@ -30,28 +30,66 @@ internal sealed partial class CatalogueState(
     private readonly Histogram<double> _reloadDuration = meters.Create(TelemetryExtensions.GatewaySource)
         .CreateHistogram<double>("satupintu.catalogue.reload.duration", "s", "Time to reload the catalogue and rebuild routes");
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _changed = new();
     private CatalogueSnapshot _current = CatalogueSnapshot.Empty;
     private long _requested;
     private long _completed;
+    private int _fullPending;
+    private int _targetedPending;
 
     public CatalogueSnapshot Current => Volatile.Read(ref _current);
 
     /// <summary>True once the first load finished; readiness waits for it.</summary>
     public bool IsLoaded => Current.Generation > 0;
 
-    public async Task ReloadAsync(CancellationToken cancellationToken = default)
+    /// <summary>Reloads whatever differs from the database: every service's version is compared.</summary>
+    public Task ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        Volatile.Write(ref _fullPending, 1);
+        return RunAsync(null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reloads the agencies and the named services only: what an edit of this instance, or another instance's
+    /// event, says changed. With tens of thousands of services this reads a few rows instead of all versions.
+    /// </summary>
+    /// <param name="servedAlready">Skips the reload when, once it is this caller's turn, the snapshot already serves the change.</param>
+    public Task ReloadAsync(IEnumerable<string> changedServices, Func<CatalogueSnapshot, bool>? servedAlready = null, CancellationToken cancellationToken = default)
+    {
+        foreach (var slug in changedServices)
+        {
+            _changed.Enqueue(slug);
+        }
+
+        Volatile.Write(ref _targetedPending, 1);
+        return RunAsync(servedAlready, cancellationToken);
+    }
+
+    private async Task RunAsync(Func<CatalogueSnapshot, bool>? servedAlready, CancellationToken cancellationToken)
     {
         var ticket = Interlocked.Increment(ref _requested);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Volatile.Read(ref _completed) >= ticket)
+            if (Volatile.Read(ref _completed) >= ticket || servedAlready?.Invoke(Current) == true)
             {
                 return; // a reload that started after our change already ran
             }
 
             var covers = Volatile.Read(ref _requested);
-            await LoadAsync(cancellationToken);
+            var full = Interlocked.Exchange(ref _fullPending, 0) == 1 | Current.Generation == 0;
+            var targeted = Interlocked.Exchange(ref _targetedPending, 0) == 1;
+            var changed = new HashSet<string>(StringComparer.Ordinal);
+            while (_changed.TryDequeue(out var slug))
+            {
+                changed.Add(slug);
+            }
+
+            if (full || targeted)
+            {
+                await LoadAsync(full ? null : changed, cancellationToken);
+            }
+
             Volatile.Write(ref _completed, covers);
         }
         finally
@@ -73,7 +111,8 @@ internal sealed partial class CatalogueState(
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <param name="changed">The services to re-read; null: compare every service's version.</param>
+    private async Task LoadAsync(HashSet<string>? changed, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         List<Agency> agencies;
@@ -82,7 +121,9 @@ internal sealed partial class CatalogueState(
         {
             var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
             agencies = await db.Agencies.AsNoTracking().ToListAsync(cancellationToken);
-            services = await ReadServicesAsync(db, Current, cancellationToken);
+            services = changed is null
+                ? await ReadServicesAsync(db, Current, cancellationToken)
+                : await ReadChangedAsync(db, Current, changed, cancellationToken);
         }
 
         var read = Stopwatch.GetTimestamp();
@@ -136,6 +177,16 @@ internal sealed partial class CatalogueState(
             : await full.Where(s => stale.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         // A row changed between the two queries is read with its newer version; the next reload evens out.
         return [.. versions.Select(v => fresh.GetValueOrDefault(v.Id) ?? current.ById.GetValueOrDefault(v.Id)).OfType<Service>()];
+    }
+
+    /// <summary>The current services with the named ones read again (or dropped, when gone).</summary>
+    private static async Task<List<Service>> ReadChangedAsync(CatalogueDbContext db, CatalogueSnapshot current, HashSet<string> changed, CancellationToken cancellationToken)
+    {
+        var fresh = changed.Count == 0
+            ? []
+            : await db.Services.AsNoTracking().Include(s => s.Exposure).Include(s => s.Health).AsSplitQuery()
+                .Where(s => changed.Contains(s.Slug)).ToListAsync(cancellationToken);
+        return [.. current.Services.Where(s => !changed.Contains(s.Slug)), .. fresh];
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message =
