@@ -18,14 +18,31 @@ namespace Gateway.Catalogue.Editing;
 internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets secrets, OutboundGuard outbound, IOptions<CatalogueOptions> options)
 {
     /// <param name="field">Prefix of the field names in errors, e.g. <c>exposure.</c> inside a service body.</param>
-    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken) =>
-        await ApplyAsync(service, agency, input, field, await ChecksAsync(service.Id, cancellationToken), cancellationToken);
+    public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, CancellationToken cancellationToken)
+    {
+        // One service: only the prefixes that could overlap its own are read (its ancestors and those under it),
+        // not every exposure of a catalogue of tens of thousands.
+        var prefix = PrefixOf(service, agency, input);
+        var ancestors = new List<string>();
+        for (var candidate = prefix; candidate.Length > 0; candidate = candidate[..candidate.LastIndexOf('/')])
+        {
+            ancestors.Add(candidate);
+        }
 
-    /// <summary>What an exposure is checked against: the prefixes taken by other services, and the outbound policy's verdicts so far.</summary>
-    public async Task<ExposureChecks> ChecksAsync(Guid? exceptService, CancellationToken cancellationToken)
+        var below = prefix + "/";
+        return await ApplyAsync(service, agency, input, field,
+            await ChecksAsync(service.Id, e => ancestors.Contains(e.PathPrefix) || e.PathPrefix.StartsWith(below), cancellationToken), cancellationToken);
+    }
+
+    /// <summary>What exposures are checked against: the prefixes taken by other services, and the outbound policy's verdicts so far.</summary>
+    public Task<ExposureChecks> ChecksAsync(Guid? exceptService, CancellationToken cancellationToken) =>
+        ChecksAsync(exceptService, _ => true, cancellationToken);
+
+    private async Task<ExposureChecks> ChecksAsync(Guid? exceptService, System.Linq.Expressions.Expression<Func<Exposure, bool>> relevant, CancellationToken cancellationToken)
     {
         var taken = await db.Exposures
             .Where(e => e.ServiceId != exceptService)
+            .Where(relevant)
             .Join(db.Services, e => e.ServiceId, s => s.Id, (e, s) => new { e.PathPrefix, s.Slug })
             .ToListAsync(cancellationToken);
         var checks = new ExposureChecks();
@@ -40,7 +57,7 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
     /// <summary>As above, with checks shared by several services (a bulk import); the prefix is added to them when accepted.</summary>
     public async Task<EditFailure?> ApplyAsync(Service service, Agency agency, ExposureInput input, string field, ExposureChecks checks, CancellationToken cancellationToken)
     {
-        var prefix = input.PathPrefix ?? $"/{agency.Code}/{service.Slug}";
+        var prefix = PrefixOf(service, agency, input);
         if (CatalogueRules.IsReserved(prefix))
         {
             return EditFailure.Field(ProblemKind.Validation, field + "pathPrefix",
@@ -94,6 +111,8 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         checks.Prefixes.Add(prefix, service.Slug);
         return null;
     }
+
+    private static string PrefixOf(Service service, Agency agency, ExposureInput input) => input.PathPrefix ?? $"/{agency.Code}/{service.Slug}";
 
     private static HashSet<string> Hosts(IEnumerable<string> destinations) =>
         [.. destinations.Select(d => new Uri(d).Authority.ToLowerInvariant())];
