@@ -23,12 +23,7 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         // One service: only the prefixes that could overlap its own are read (its ancestors and those under it),
         // not every exposure of a catalogue of tens of thousands.
         var prefix = PrefixOf(service, agency, input);
-        var ancestors = new List<string>();
-        for (var candidate = prefix; candidate.Length > 0; candidate = candidate[..candidate.LastIndexOf('/')])
-        {
-            ancestors.Add(candidate);
-        }
-
+        var ancestors = PrefixIndex.SelfAndAncestors(prefix);
         var below = prefix + "/";
         return await ApplyAsync(service, agency, input, field,
             await ChecksAsync(service.Id, e => ancestors.Contains(e.PathPrefix) || e.PathPrefix.StartsWith(below), cancellationToken), cancellationToken);

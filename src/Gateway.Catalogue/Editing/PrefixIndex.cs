@@ -17,11 +17,23 @@ internal sealed class PrefixIndex
         _sorted.Add(prefix);
     }
 
+    /// <summary>The prefix and every path-segment ancestor of it: /a/b/c, /a/b, /a.</summary>
+    public static List<string> SelfAndAncestors(string prefix)
+    {
+        var all = new List<string>();
+        for (var candidate = prefix; candidate.Length > 0; candidate = candidate[..candidate.LastIndexOf('/')])
+        {
+            all.Add(candidate);
+        }
+
+        return all;
+    }
+
     /// <summary>A taken prefix the given one overlaps, with the service holding it; null when free.</summary>
     public (string Prefix, string Slug)? Overlap(string prefix)
     {
         // The prefix itself or an ancestor of it: /a/b/c is taken by /a/b/c, /a/b or /a.
-        for (var candidate = prefix; candidate.Length > 0; candidate = candidate[..candidate.LastIndexOf('/')])
+        foreach (var candidate in SelfAndAncestors(prefix))
         {
             if (_slugByPrefix.TryGetValue(candidate, out var slug))
             {
