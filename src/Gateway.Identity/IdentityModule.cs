@@ -111,6 +111,7 @@ public static class IdentityModule
         }
 
         services.AddSingleton<IForwardedIdentityIssuer, ForwardedIdentityIssuer>();
+        services.AddSingleton<IAdapterCallSigner, AdapterCallSigner>();
         services.AddSingleton<IProxyCallerAuthenticator, ProxyCallers>();
         services.AddHostedService<RoleSeeder>();
         services.AddSingleton<AppsTickets>();

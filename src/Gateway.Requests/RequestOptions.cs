@@ -24,6 +24,10 @@ public sealed class RequestOptions
     [Range(1, 3600)]
     public int OverdueCheckSeconds { get; set; } = 60;
 
+    /// <summary>How often the open requests of each adapter service (registered in the catalogue) are asked for their status.</summary>
+    [Range(1, 86_400)]
+    public int AdapterServicePollSeconds { get; set; } = 60;
+
     public DocumentLimits Documents { get; set; } = new();
 }
 

@@ -1,7 +1,10 @@
+using Gateway.Adapters.Sdk.Registration;
 using Gateway.Messaging.Bus;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
+using Gateway.Platform.Edge.Outbound;
 using Gateway.Platform.Security;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Api;
 using Gateway.Requests.Dispatch;
 using Gateway.Requests.Persistence;
@@ -30,6 +33,16 @@ public static class RequestsModule
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RequestMetrics>();
+        services.TryAddSingleton<AdapterRegistry>(); // none compiled in: every adapter is a service in the catalogue
+        services.TryAddSingleton<UpstreamSecrets>();
+        services.AddSingleton<AdapterConnections>();
+        services.AddHttpClient(AdapterConnections.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // Adapter addresses come from the catalogue: the same outbound rules as the proxy's, at connect time.
+                ConnectCallback = sp.GetRequiredService<OutboundGuard>().ConnectAsync,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            });
         services.AddSingleton<StatusRecorder>();
         services.AddScoped<RequestSubmitter>();
         services.AddScoped<RequestDispatcher>();

@@ -39,6 +39,7 @@ public abstract class RequestGatewayBase(DatabaseKind database) : IAsyncLifetime
             ["Requests:DispatchSweepSeconds"] = "1",
             ["Requests:MaxRetryDelaySeconds"] = "10",
             ["Requests:OverdueCheckSeconds"] = "1",
+            ["Requests:AdapterServicePollSeconds"] = "1",
         });
         await App.CreateAgencyAsync(Agency);
         await App.CreateAgencyAsync("dpmptsp");

@@ -4,9 +4,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Gateway.Adapters.Sdk.Contract;
+using Gateway.Adapters.Sdk.Registration;
 using Gateway.Contracts.Adapters.V1;
 using Gateway.Messaging.Outbox;
+using Gateway.Platform.Agencies;
 using Gateway.Platform.Calendar;
+using Gateway.Platform.Security;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Dispatch;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Tracking;
@@ -216,7 +220,10 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
             var cancelled = await CancelAsync(citizen, tracking);
             Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         });
-        var adapters = new ServiceCollection().AddKeyedSingleton<IServiceAdapter>("Disdukcapil", cancelledMeanwhile).BuildServiceProvider();
+        var only = new ServiceCollection().AddKeyedSingleton<IServiceAdapter>("Disdukcapil", cancelledMeanwhile).BuildServiceProvider();
+        var adapters = new AdapterConnections(only, scope.ServiceProvider.GetRequiredService<AdapterRegistry>(),
+            scope.ServiceProvider.GetRequiredService<IServiceDirectory>(), scope.ServiceProvider.GetRequiredService<UpstreamSecrets>(),
+            scope.ServiceProvider.GetRequiredService<IHttpClientFactory>());
         var dispatcher = new RequestDispatcher(db, adapters, scope.ServiceProvider.GetRequiredService<StatusRecorder>(),
             scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
             TimeProvider.System, NullLogger<RequestDispatcher>.Instance);

@@ -65,6 +65,10 @@ internal static class Messages
         "Rahasia tidak dipakai bila jenis autentikasi 'none'.",
         "A secret is not used when the authentication kind is 'none'.");
 
+    public static readonly BilingualText AdapterKeyLength = new(
+        "Kunci adaptor minimal {0} karakter acak (kunci yang sama dengan AdapterService:Key di layanan adaptor).",
+        "An adapter key has at least {0} random characters (the same key as AdapterService:Key in the adapter service).");
+
     public static readonly BilingualText AuthorizationConflict = new(
         "Header Authorization klien tidak bisa diteruskan bila gateway sendiri mengisi Authorization ke aplikasi dinas.",
         "The client's Authorization header cannot be forwarded when the gateway itself sets Authorization upstream.");

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Gateway.Catalogue.Model;
+using Gateway.Contracts.Adapters.V1;
 using Gateway.Platform.Catalogue;
 
 namespace Gateway.Catalogue.Editing;
@@ -130,6 +131,9 @@ internal sealed class UpstreamAuthInputValidator : AbstractValidator<UpstreamAut
             .Must(u => !u!.Contains(':', StringComparison.Ordinal)).WithMessage(_ => Messages.UsernameFormat.Localize())
             .When(a => a.Kind == UpstreamAuthKind.Basic);
         RuleFor(a => a.Secret).MaximumLength(1000);
+        RuleFor(a => a.Secret).MinimumLength(AdapterKeys.MinimumLength)
+            .WithMessage(_ => Messages.AdapterKeyLength.With(AdapterKeys.MinimumLength).Localize())
+            .When(a => a.Kind == UpstreamAuthKind.Adapter && a.Secret is not null);
         RuleFor(a => a.Secret).Null().WithMessage(_ => Messages.SecretNotExpected.Localize())
             .When(a => a.Kind == UpstreamAuthKind.None);
     }

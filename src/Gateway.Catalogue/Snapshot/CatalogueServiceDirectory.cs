@@ -22,6 +22,11 @@ internal sealed class CatalogueServiceDirectory(CatalogueState state) : IService
         // version) takes the service out of requests rather than taking requests without checks.
         var form = service.RequestForm is { } json && FormSchema.TryParse(json, out var parsed, out _) ? parsed : null;
         return new ServiceEntry(service.Slug, service.Agency!.Code, service.Name.Id, service.Name.En,
-            service.Standard.CompletionWorkingDays, form, service.CitizenAssurance == Model.CitizenAssurance.VerifiedNik);
+            service.Standard.CompletionWorkingDays, form, service.CitizenAssurance == Model.CitizenAssurance.VerifiedNik, AdapterOf(service));
     }
+
+    private static AdapterEndpoint? AdapterOf(Service service) =>
+        service.Exposure is { UpstreamAuth: { Kind: Platform.Catalogue.UpstreamAuthKind.Adapter, ProtectedSecret: { } key }, Destinations: [var first, ..] } exposure
+            ? new AdapterEndpoint(new Uri(first), key, exposure.TimeoutSeconds)
+            : null;
 }

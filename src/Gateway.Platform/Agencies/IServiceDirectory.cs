@@ -16,6 +16,7 @@ public interface IServiceDirectory
 /// <param name="CompletionWorkingDays">From the published service standard; 0 means the same day.</param>
 /// <param name="RequestForm">The application form; null when the service takes no requests through the gateway.</param>
 /// <param name="NeedsVerifiedNik">Only citizens whose NIK is verified may apply.</param>
+/// <param name="Adapter">Where requests are filed when the service's app is an adapter service; null otherwise.</param>
 public sealed record ServiceEntry(
     string Slug,
     string AgencyCode,
@@ -23,4 +24,11 @@ public sealed record ServiceEntry(
     string? NameEn,
     int CompletionWorkingDays,
     FormSchema? RequestForm,
-    bool NeedsVerifiedNik = false);
+    bool NeedsVerifiedNik = false,
+    AdapterEndpoint? Adapter = null);
+
+/// <summary>An adapter service registered in the catalogue (upstream authentication <c>adapter</c>).</summary>
+/// <param name="Address">The service's first destination; the adapter contract is under <c>/adapter/v1</c> there.</param>
+/// <param name="ProtectedKey">The adapter's key as stored (Data Protection); see <c>UpstreamSecrets</c>.</param>
+/// <param name="TimeoutSeconds">The exposure's timeout, per call.</param>
+public sealed record AdapterEndpoint(Uri Address, string ProtectedKey, int TimeoutSeconds);

@@ -75,4 +75,11 @@ public enum UpstreamAuthKind
     None,
     ApiKey,
     Basic,
+
+    /// <summary>
+    /// The app is a SatuPintu adapter service: the gateway sends it signed tokens only, and the secret is
+    /// the adapter's key, with which the adapter proves its answers (it is never sent). Requests for the
+    /// service are filed through the adapter contract at its first destination.
+    /// </summary>
+    Adapter,
 }

@@ -18,10 +18,10 @@ public interface IForwardedIdentityIssuer
 public static class ForwardedIdentity
 {
     /// <summary>The request header an agency app reads the gateway's identity token from.</summary>
-    public const string HeaderName = "X-SatuPintu-Identity";
+    public const string HeaderName = Gateway.Contracts.Identity.GatewayTokens.IdentityHeader;
 
     /// <summary>The JWT <c>typ</c> of the forwarded token, so it cannot be mistaken for an access or ID token.</summary>
-    public const string TokenType = "satupintu-identity+jwt";
+    public const string TokenType = Gateway.Contracts.Identity.GatewayTokens.IdentityTokenType;
 }
 
 /// <summary>

@@ -1,5 +1,5 @@
-using Gateway.Adapters.Sdk.Contract;
 using Gateway.Platform.Problems;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Documents;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
@@ -39,7 +39,7 @@ internal static class DocumentApi
         HttpContext http,
         RequestsDbContext db,
         DocumentStore store,
-        IServiceProvider services,
+        AdapterConnections adapters,
         IOptions<RequestOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ internal static class DocumentApi
             return Problems.Result(ProblemKind.Conflict, RequestTexts.AlreadyFinal.With(trackingNumber, RequestStatuses.Label(request.Status).Localize()));
         }
 
-        if (services.GetKeyedService<IServiceAdapter>(request.AdapterName) is not IDocumentAdapter agency)
+        if (adapters.For(request.AdapterName) is not { } adapter || await adapter.DocumentRulesAsync(cancellationToken) is not { } agency)
         {
             return Problems.Result(ProblemKind.Unprocessable, DocumentTexts.NotAccepted);
         }
@@ -71,14 +71,14 @@ internal static class DocumentApi
             return Problems.Result(ProblemKind.Validation, errors: Problems.FieldError("file", DocumentTexts.FileRequired));
         }
 
-        var types = limits.ContentTypes.Where(agency.AcceptedContentTypes.Contains).ToList();
+        var types = limits.ContentTypes.Where(agency.ContentTypes.Contains).ToList();
         var contentType = file.ContentType.Split(';')[0].Trim().ToLowerInvariant();
         if (!types.Contains(contentType))
         {
             return FileProblem(ProblemKind.UnsupportedMediaType, DocumentTexts.TypeNotAccepted.With(string.Join(", ", types)));
         }
 
-        var maxBytes = Math.Min(limits.MaxBytes, agency.MaxDocumentBytes);
+        var maxBytes = Math.Min(limits.MaxBytes, agency.MaxBytes);
         if (file.Length > maxBytes)
         {
             return TooLarge(maxBytes);
@@ -122,7 +122,7 @@ internal static class DocumentApi
 
         if (request.Dispatch == DispatchState.Filed)
         {
-            await using var scope = services.CreateAsyncScope();
+            await using var scope = http.RequestServices.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DocumentDelivery>().DeliverPendingAsync(request.Id, cancellationToken);
             await db.Entry(document).ReloadAsync(cancellationToken);
         }

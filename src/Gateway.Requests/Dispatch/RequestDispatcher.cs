@@ -1,12 +1,11 @@
 using Gateway.Adapters.Sdk.Calls;
-using Gateway.Adapters.Sdk.Contract;
 using Gateway.Contracts.Adapters.V1;
 using Gateway.Contracts.Events.V1;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Tracking;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,7 @@ namespace Gateway.Requests.Dispatch;
 /// </summary>
 internal sealed partial class RequestDispatcher(
     RequestsDbContext db,
-    IServiceProvider services,
+    AdapterConnections adapters,
     StatusRecorder statuses,
     RequestMetrics metrics,
     IOptions<RequestOptions> options,
@@ -35,10 +34,10 @@ internal sealed partial class RequestDispatcher(
         }
 
         var started = time.GetTimestamp();
-        var adapter = services.GetKeyedService<IServiceAdapter>(request.AdapterName);
+        var adapter = adapters.For(request.AdapterName);
         var outcome = adapter is null
-            ? new AdapterOutcome(AdapterOutcomeKind.Broken, Problem: $"adapter '{request.AdapterName}' is not registered in this gateway")
-            : await AdapterRuns.SubmitAsync(adapter, ToSubmission(request), cancellationToken);
+            ? new AdapterOutcome(AdapterOutcomeKind.Broken, Problem: $"adapter '{request.AdapterName}' is not registered in this gateway (nor as an adapter service in the catalogue)")
+            : await adapter.SubmitAsync(ToSubmission(request), cancellationToken);
         var now = time.GetUtcNow();
         metrics.Dispatched(request.AdapterName, outcome.Kind.ToString());
         if (logger.IsEnabled(LogLevel.Debug))

@@ -1,10 +1,9 @@
 using Gateway.Adapters.Sdk.Calls;
-using Gateway.Adapters.Sdk.Contract;
 using Gateway.Contracts.Adapters.V1;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Requests.Documents;
@@ -15,14 +14,14 @@ namespace Gateway.Requests.Documents;
 /// the sweeper; the citizen sees "delivered" per document.
 /// </summary>
 internal sealed partial class DocumentDelivery(
-    RequestsDbContext db, IServiceProvider services, DocumentStore store, TimeProvider time, ILogger<DocumentDelivery> logger)
+    RequestsDbContext db, AdapterConnections adapters, DocumentStore store, TimeProvider time, ILogger<DocumentDelivery> logger)
 {
     /// <returns>How many documents were delivered.</returns>
     public async Task<int> DeliverPendingAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
         if (request is not { Dispatch: DispatchState.Filed, ExternalReference: { } reference }
-            || services.GetKeyedService<IServiceAdapter>(request.AdapterName) is not IDocumentAdapter adapter)
+            || adapters.For(request.AdapterName) is not { } adapter)
         {
             return 0;
         }
@@ -32,7 +31,7 @@ internal sealed partial class DocumentDelivery(
         foreach (var document in pending)
         {
             await using var content = store.Open(requestId, document.Id);
-            var outcome = await AdapterRuns.AttachDocumentAsync(adapter, reference, new AdapterDocument
+            var outcome = await adapter.AttachDocumentAsync(reference, new AdapterDocument
             {
                 DocumentId = document.Id,
                 FileName = document.FileName,

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
@@ -10,6 +9,7 @@ using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using MassTransit;
@@ -29,7 +29,7 @@ internal sealed record SubmitResult(ServiceRequest? Request, bool Created, Probl
 internal sealed class RequestSubmitter(
     RequestsDbContext db,
     IServiceDirectory services,
-    AdapterRegistry adapters,
+    AdapterConnections adapters,
     WorkingCalendar calendar,
     IOptions<RequestOptions> options,
     IOptions<MessagingOptions> messaging,
@@ -66,7 +66,7 @@ internal sealed class RequestSubmitter(
             return new SubmitResult(null, false, ProblemKind.Forbidden, RequestTexts.NikScopeNeeded);
         }
 
-        var adapter = adapters.NameForService(service.Slug);
+        var adapter = adapters.NameFor(service);
         if (adapter is null || service.RequestForm is null)
         {
             return Invalid("service", RequestTexts.NoRequests.With(service.Slug));

@@ -1,42 +1,46 @@
 using Gateway.Adapters.Sdk.Calls;
-using Gateway.Adapters.Sdk.Contract;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Hosting;
+using Gateway.Requests.Adapters;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Gateway.Requests.Tracking;
 
 /// <summary>
-/// Asks each adapter, every <c>Adapters:{Name}:PollSeconds</c>, where its open requests stand, and
-/// records what changed. A status the adapter cannot map is not guessed: the request keeps its status
+/// Asks each adapter, every <c>Adapters:{Name}:PollSeconds</c> (an adapter service registered in the
+/// catalogue: <c>Requests:AdapterServicePollSeconds</c>), where its open requests stand, and records what changed. A status the adapter cannot map is not guessed: the request keeps its status
 /// and shows the problem to operators until the adapter is fixed.
 /// </summary>
-internal sealed partial class StatusPoller(IServiceScopeFactory scopes, AdapterRegistry adapters, TimeProvider time, ILogger<StatusPoller> logger)
+internal sealed partial class StatusPoller(
+    IServiceScopeFactory scopes, AdapterRegistry adapters, IOptions<RequestOptions> options, TimeProvider time, ILogger<StatusPoller> logger)
     : BackgroundService
 {
     private const int Batch = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextPoll = adapters.Names.ToDictionary(n => n, _ => DateTimeOffset.MinValue);
+        var nextPoll = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         while (await timer.NextTickOrStopAsync(stoppingToken))
         {
-            foreach (var name in adapters.Names)
+            foreach (var name in await AdapterNamesAsync(stoppingToken))
             {
                 var now = time.GetUtcNow();
-                if (now < nextPoll[name])
+                if (now < nextPoll.GetValueOrDefault(name, DateTimeOffset.MinValue))
                 {
                     continue;
                 }
 
-                nextPoll[name] = now.AddSeconds(adapters.OptionsOf(name).PollSeconds);
+                nextPoll[name] = now.AddSeconds(AdapterConnections.IsRemote(name)
+                    ? options.Value.AdapterServicePollSeconds
+                    : adapters.OptionsOf(name).PollSeconds);
                 try
                 {
                     await PollAsync(name, stoppingToken);
@@ -49,13 +53,27 @@ internal sealed partial class StatusPoller(IServiceScopeFactory scopes, AdapterR
         }
     }
 
+    /// <summary>The adapters compiled in, and the adapter services that hold open requests (they come and go with the catalogue).</summary>
+    private async Task<IEnumerable<string>> AdapterNamesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        var remote = await db.Requests
+            .Where(r => r.AdapterName.StartsWith(AdapterConnections.ServicePrefix) && r.Dispatch == DispatchState.Filed && !RequestStatuses.Final.Contains(r.Status))
+            .Select(r => r.AdapterName).Distinct().ToListAsync(cancellationToken);
+        return adapters.Names.Concat(remote);
+    }
+
     /// <returns>How many requests changed status.</returns>
     internal async Task<int> PollAsync(string adapterName, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         var recorder = scope.ServiceProvider.GetRequiredService<StatusRecorder>();
-        var adapter = scope.ServiceProvider.GetRequiredKeyedService<IServiceAdapter>(adapterName);
+        if (scope.ServiceProvider.GetRequiredService<AdapterConnections>().For(adapterName) is not { } adapter)
+        {
+            return 0; // the service left the catalogue or is no longer an adapter's: its requests keep their status
+        }
 
         var open = await db.Requests
             .Where(r => r.AdapterName == adapterName && r.Dispatch == DispatchState.Filed && !RequestStatuses.Final.Contains(r.Status))
@@ -68,14 +86,9 @@ internal sealed partial class StatusPoller(IServiceScopeFactory scopes, AdapterR
         }
 
         var now = time.GetUtcNow();
-        IReadOnlyList<Contracts.Adapters.V1.LegacyStatusReport> reports;
-        try
+        var answer = await adapter.FetchStatusesAsync([.. open.Select(r => r.ExternalReference!)], cancellationToken);
+        if (answer.Failure is { } failed)
         {
-            reports = await adapter.FetchStatusesAsync([.. open.Select(r => r.ExternalReference!)], cancellationToken);
-        }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            var failed = AdapterRuns.Failed(ex, "poll");
             foreach (var request in open)
             {
                 request.Problem = failed.Problem;
@@ -90,15 +103,14 @@ internal sealed partial class StatusPoller(IServiceScopeFactory scopes, AdapterR
 
         var byReference = open.ToDictionary(r => r.ExternalReference!, StringComparer.Ordinal);
         var changed = 0;
-        foreach (var report in reports)
+        foreach (var outcome in answer.Reports)
         {
-            if (!byReference.TryGetValue(report.ExternalReference, out var request))
+            if (outcome.ExternalReference is not { } reference || !byReference.TryGetValue(reference, out var request))
             {
                 continue;
             }
 
-            var outcome = AdapterRuns.Understood(adapter.Statuses, report.ExternalReference, report.LegacyStatus, report.Note);
-            request.LegacyStatus = report.LegacyStatus;
+            request.LegacyStatus = outcome.LegacyStatus;
             if (outcome.Kind == AdapterOutcomeKind.Done)
             {
                 request.Problem = null;

@@ -1,0 +1,25 @@
+using Gateway.Adapters.Sdk.Calls;
+using Gateway.Adapters.Sdk.Protocol;
+using Gateway.Contracts.Adapters.V1;
+
+namespace Gateway.Requests.Adapters;
+
+/// <summary>
+/// One adapter as the requests module uses it, wherever it runs: compiled into this gateway
+/// (<see cref="LocalAdapterConnection"/>) or as its own service (<see cref="RemoteAdapterConnection"/>).
+/// Every call answers an outcome; nothing throws but cancellation.
+/// </summary>
+internal interface IAdapterConnection
+{
+    Task<AdapterOutcome> SubmitAsync(AdapterSubmission submission, CancellationToken cancellationToken);
+
+    Task<StatusAnswer> FetchStatusesAsync(IReadOnlyCollection<string> references, CancellationToken cancellationToken);
+
+    /// <summary>What documents the agency's system takes; null when it takes none (or cannot say now).</summary>
+    Task<DocumentRules?> DocumentRulesAsync(CancellationToken cancellationToken);
+
+    Task<AdapterOutcome> AttachDocumentAsync(string reference, AdapterDocument document, Stream content, CancellationToken cancellationToken);
+}
+
+/// <summary>The agency system's own limits for documents.</summary>
+internal sealed record DocumentRules(IReadOnlySet<string> ContentTypes, long MaxBytes);
