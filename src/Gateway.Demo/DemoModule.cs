@@ -28,9 +28,10 @@ public static class DemoModule
         }
 
         // Order matters: hosted services start in registration order, after the catalogue's first load.
-        var legacyApps = new DemoLegacyApps();
-        legacyApps.Configure(builder.Configuration, builder.Configuration);
-        builder.Services.AddSingleton(legacyApps);
+        var endpoints = new DemoEndpoints();
+        endpoints.Configure(builder.Configuration, builder.Configuration);
+        builder.Services.AddSingleton(endpoints);
+        builder.Services.AddSingleton<DemoLegacyApps>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoLegacyApps>());
         builder.Services.AddSingleton(options);
         builder.Services.AddHostedService<DemoClerk>();

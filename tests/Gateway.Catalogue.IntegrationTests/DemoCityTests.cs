@@ -48,8 +48,8 @@ public sealed class DemoCityTests(DemoGateway fixture) : IClassFixture<DemoGatew
     }
 
     [Theory]
-    [InlineData("/disdukcapil/akta-kelahiran/status/DKP-123", "SELESAI|PROSES|VERIFIKASI|DITERIMA")]
-    [InlineData("/dpmptsp/izin-reklame", "<aplikasi>SIMPERIZINAN</aplikasi>")]
+    [InlineData("/disdukcapil/akta-kelahiran/health", "Healthy")] // the Disdukcapil adapter service
+    [InlineData("/dpmptsp/izin-reklame/swagger/v1/swagger.json", "/izin/\\{nomorRegistrasi\\}")] // the DPMPTSP adapter's own API document
     [InlineData("/dishub/info-lalu-lintas", "\"aplikasi\":\"ATCS\"")]
     [InlineData("/rsud/jadwal-dokter", "\"aplikasi\":\"SIMRS Antrian\"")]
     [InlineData("/bapenda/pbb-p2/status/32.73.010.001.002", "\"nomor_registrasi\":\"32.73.010.001.002\"")]

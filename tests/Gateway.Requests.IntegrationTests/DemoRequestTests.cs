@@ -15,16 +15,16 @@ public sealed class DemoCity : IAsyncLifetime
         App = await GatewayApp.StartAsync(DatabaseKind.Sqlite, demo: true, settings: new Dictionary<string, string?>
         {
             ["Demo:ClerkSeconds"] = "1",
-            ["Adapters:Disdukcapil:PollSeconds"] = "1",
-            ["Adapters:Dpmptsp:PollSeconds"] = "1",
-            ["Adapters:Rsud:PollSeconds"] = "1",
-            ["Adapters:Lapor:PollSeconds"] = "1",
+            ["Requests:AdapterServicePollSeconds"] = "1",
         });
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
 
-/// <summary>One API for four agencies' very different systems: REST, SOAP, a CSV export, LAPOR!.</summary>
+/// <summary>
+/// One API for four agencies' very different systems: REST, SOAP, a CSV export, LAPOR! — each behind its
+/// adapter running as a service of its own, which the demo registers in the catalogue.
+/// </summary>
 public sealed class DemoRequestTests(DemoCity fixture) : IClassFixture<DemoCity>
 {
     private static readonly string Tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -64,6 +64,10 @@ public sealed class DemoRequestTests(DemoCity fixture) : IClassFixture<DemoCity>
         var statuses = view.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("status").GetString()).ToList();
         Assert.Equal("submitted", statuses[0]);
         Assert.Equal(statuses.Count, statuses.Distinct().Count());
+        using var admin = fixture.App.CreateAdminClient();
+        var listed = await (await admin.GetAsync("/api/admin/requests?limit=1000")).JsonAsync();
+        var filed = listed.EnumerateArray().Single(r => r.GetProperty("trackingNumber").GetString() == tracking);
+        Assert.Equal($"service:{service}", filed.GetProperty("adapter").GetString()); // filed through the adapter service, not in-process
     }
 
     private static async Task<JsonElement> ViewAsync(BrowserSession citizen, string tracking) =>

@@ -17,6 +17,12 @@ public static class DpmptspService
     public static WebApplication MapDpmptspService(this WebApplication app)
     {
         app.MapAdapterService();
+        return app.MapDpmptspReads();
+    }
+
+    /// <summary>SIMPERIZINAN's reads in JSON, for signed-in people reaching the adapter through the gateway.</summary>
+    public static WebApplication MapDpmptspReads(this WebApplication app)
+    {
         app.MapGet("/izin/{**nomorRegistrasi}", LicenceStatusAsync) // SIMPERIZINAN numbers hold slashes: 503/00001/DPMPTSP/2026
             .RequireAuthorization(GatewaySchemes.ForwardedIdentity)
             .WithName("StatusIzin")

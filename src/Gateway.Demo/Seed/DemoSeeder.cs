@@ -1,6 +1,7 @@
 using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;
+using Gateway.Demo.LegacyApps;
 using Gateway.Demo.SampleApps;
 using Gateway.Platform.Catalogue;
 using Gateway.Platform.Problems;
@@ -19,6 +20,7 @@ namespace Gateway.Demo.Seed;
 internal sealed partial class DemoSeeder(
     IServiceScopeFactory scopes,
     SampleAgencyApps apps,
+    DemoEndpoints endpoints,
     ILogger<DemoSeeder> logger) : IHostedService
 {
     /// <summary>A loopback port where nothing listens (the discard service), for the demo's "down" service.</summary>
@@ -79,6 +81,14 @@ internal sealed partial class DemoSeeder(
 
     private ExposureInput ExposureFor(ServiceInput service, DemoRoute route)
     {
+        var scope = route.Access == AccessRuleKind.AgencyClient ? $"agency:{service.AgencyCode}" : null;
+        if (endpoints.AdapterFor(service.Slug!) is var (adapter, adapterKey))
+        {
+            // The department's adapter service is the service's app: requests are filed there, its reads proxied to it.
+            return new ExposureInput(null, route.Methods, [adapter.ToString()], "/health", null,
+                new AccessRuleInput(route.Access, scope), new UpstreamAuthInput(UpstreamAuthKind.Adapter, null, null, adapterKey), null, null);
+        }
+
         var app = apps.Running[service.AgencyCode!];
         var destination = route.PointsNowhere ? Nowhere : new Uri(app.BaseAddress, $"layanan/{service.Slug}").ToString();
         UpstreamAuthInput? auth = app switch
@@ -87,7 +97,6 @@ internal sealed partial class DemoSeeder(
             { BasicPassword: { } password } => new(UpstreamAuthKind.Basic, null, app.BasicUser, password),
             _ => null,
         };
-        var scope = route.Access == AccessRuleKind.AgencyClient ? $"agency:{service.AgencyCode}" : null;
         var timeout = app.Spec.Quirks.HasFlag(Quirks.Slow) ? 10 : (int?)null;
         return new ExposureInput(null, route.Methods, [destination], "/health", timeout,
             new AccessRuleInput(route.Access, scope), auth, null, null);

@@ -152,7 +152,8 @@ internal static class DemoServices
             "Sampaikan pengaduan tentang pelayanan publik kota; LAPOR! meneruskannya ke dinas yang bertanggung jawab.",
             "File a complaint about a city public service; LAPOR! forwards it to the responsible agency.",
             [Lapor], [new("Uraian kejadian yang jelas (minimal 20 karakter)", "A clear account of what happened (at least 20 characters)")],
-            5, 0, new("Nomor laporan LAPOR! dan tindak lanjut dinas", "A LAPOR! report number and the agency's follow-up"), null),
+            5, 0, new("Nomor laporan LAPOR! dan tindak lanjut dinas", "A LAPOR! report number and the agency's follow-up"),
+            new DemoRoute(AccessRuleKind.Citizen)), // its app is the LAPOR! adapter service, which files the requests
     ];
 
     private static DemoService Service(
