@@ -1,6 +1,9 @@
 using Gateway.Adapters.SampleHost;
 using Gateway.Adapters.Sdk.Contract;
+using Gateway.Adapters.Sdk.Protocol;
 using Gateway.Adapters.Sdk.Registration;
+using Gateway.Adapters.Sdk.Service;
+using Gateway.Adapters.TestKit.OutOfProcess;
 using Gateway.Contracts.Adapters.V1;
 using Gateway.Contracts.Events.V1;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +22,19 @@ namespace Gateway.Adapters.TestKit;
 public abstract class AdapterFixture : IAsyncLifetime
 {
     private IHost? _host;
+    private KitGateway? _gateway;
+    private AdapterServiceApp? _service;
+    private HttpClient? _http;
+    private IServiceAdapter? _remote;
+
+    /// <summary>
+    /// Run the adapter as a service of its own (the SDK's <c>AddAdapterService</c>, its own Kestrel) and
+    /// judge it over HTTP through the gateway's client, with signed calls and proven answers.
+    /// </summary>
+    protected virtual bool OutOfProcess => false;
+
+    /// <summary>The adapter service's address when <see cref="OutOfProcess"/>.</summary>
+    public Uri? ServiceAddress => _service?.BaseAddress;
 
     /// <summary>The name the adapter registers under (its <c>Adapters:{Name}</c> section).</summary>
     public abstract string AdapterName { get; }
@@ -34,7 +50,7 @@ public abstract class AdapterFixture : IAsyncLifetime
 
     public SampleLegacyApp LegacyApp { get; private set; } = null!;
 
-    public IServiceAdapter Adapter => _host!.Services.GetRequiredKeyedService<IServiceAdapter>(AdapterName);
+    public IServiceAdapter Adapter => _remote ?? _host!.Services.GetRequiredKeyedService<IServiceAdapter>(AdapterName);
 
     /// <summary>Starts the legacy app (on loopback).</summary>
     protected abstract Task<SampleLegacyApp> StartLegacyAppAsync();
@@ -73,14 +89,51 @@ public abstract class AdapterFixture : IAsyncLifetime
             [$"{section}:CircuitBreakerMinimumCalls"] = "100000",
             [$"{section}:Services:0"] = ServiceSlug,
         };
+        if (OutOfProcess)
+        {
+            await StartServiceAsync(settings);
+            return;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddAdapters(Register);
         _host = builder.Build();
         await _host.StartAsync();
     }
 
+    private async Task StartServiceAsync(Dictionary<string, string?> settings)
+    {
+        var agency = AdapterName.ToLowerInvariant();
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        _gateway = await KitGateway.StartAsync();
+        settings["AdapterService:Adapter"] = AdapterName;
+        settings["AdapterService:AgencyCode"] = agency;
+        settings["AdapterService:Key"] = key;
+        settings["AdapterService:Gateway"] = _gateway.Address.ToString();
+        settings["AdapterService:GatewayIssuer"] = KitGateway.Issuer;
+        settings["AdapterService:AllowHttp"] = "true";
+        _service = await AdapterServiceApp.StartAsync(b => b.AddAdapterService(Register), a => a.MapAdapterService(), settings);
+        _http = new HttpClient();
+        var client = new AdapterServiceClient(_http, _service.BaseAddress, key, agency,
+            a => _gateway.SignCall(a) is var (token, nonce) ? new SignedCall(token, nonce) : default, TimeSpan.FromSeconds(30));
+        var (manifest, failure) = await client.ManifestAsync(CancellationToken.None);
+        Assert.True(manifest is not null, $"the adapter service's manifest could not be read: {failure?.Problem}");
+        _remote = manifest.AcceptedContentTypes.Count > 0 ? new RemoteDocumentAdapter(client, manifest) : new RemoteServiceAdapter(client, manifest);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        _http?.Dispose();
+        if (_service is not null)
+        {
+            await _service.DisposeAsync();
+        }
+
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+        }
+
         if (_host is not null)
         {
             await _host.StopAsync();

@@ -7,7 +7,7 @@ using Gateway.Contracts.Events.V1;
 
 namespace Adapters.Disdukcapil.Tests;
 
-public sealed class SiakFixture : AdapterFixture
+public class SiakFixture : AdapterFixture
 {
     public const string ApiKey = "siak-test-key-0123456789";
 
@@ -46,3 +46,13 @@ public sealed class SiakFixture : AdapterFixture
 public sealed class SiakConformanceTests(SiakFixture fixture) : AdapterConformanceTests<SiakFixture>(fixture);
 
 public sealed class SiakDocumentTests(SiakFixture fixture) : DocumentConformanceTests<SiakFixture>(fixture);
+
+/// <summary>The same adapter as a service of its own, judged over HTTP through the gateway's client (documents included).</summary>
+public sealed class SiakServiceFixture : SiakFixture
+{
+    protected override bool OutOfProcess => true;
+}
+
+public sealed class SiakServiceConformanceTests(SiakServiceFixture fixture) : AdapterConformanceTests<SiakServiceFixture>(fixture);
+
+public sealed class SiakServiceDocumentTests(SiakServiceFixture fixture) : DocumentConformanceTests<SiakServiceFixture>(fixture);

@@ -6,7 +6,7 @@ using Gateway.Contracts.Events.V1;
 
 namespace Adapters.Dpmptsp.Tests;
 
-public sealed class SimperizinanFixture : AdapterFixture
+public class SimperizinanFixture : AdapterFixture
 {
     public const string ApiKey = "simperizinan-test-key-0123456789";
 
@@ -44,3 +44,11 @@ public sealed class SimperizinanFixture : AdapterFixture
 }
 
 public sealed class SimperizinanConformanceTests(SimperizinanFixture fixture) : AdapterConformanceTests<SimperizinanFixture>(fixture);
+
+/// <summary>The same adapter as a service of its own, judged over HTTP through the gateway's client.</summary>
+public sealed class SimperizinanServiceFixture : SimperizinanFixture
+{
+    protected override bool OutOfProcess => true;
+}
+
+public sealed class SimperizinanServiceConformanceTests(SimperizinanServiceFixture fixture) : AdapterConformanceTests<SimperizinanServiceFixture>(fixture);

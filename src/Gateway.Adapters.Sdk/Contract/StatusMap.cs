@@ -40,6 +40,9 @@ public sealed class StatusMap
         return new StatusMap(map.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>Every legacy status and what it means (an adapter service publishes them in its manifest).</summary>
+    public IReadOnlyDictionary<string, ServiceRequestStatus> Entries => _map;
+
     public bool Knows(string legacyStatus) => _map.ContainsKey(legacyStatus.Trim());
 
     public ServiceRequestStatus Map(string legacyStatus) =>

@@ -5,11 +5,13 @@ namespace Gateway.Adapters.Sdk.Protocol;
 /// <summary>What an adapter service says about itself, read by the gateway before it files documents.</summary>
 /// <param name="Adapter">The adapter's name, e.g. <c>Dpmptsp</c>.</param>
 /// <param name="AcceptedContentTypes">Empty when the legacy system takes no documents.</param>
+/// <param name="Statuses">The adapter's status map: every legacy status and what it means.</param>
 public sealed record AdapterManifest(
     string Adapter,
     int ContractVersion,
     IReadOnlyList<string> AcceptedContentTypes,
-    long MaxDocumentBytes);
+    long MaxDocumentBytes,
+    IReadOnlyDictionary<string, Contracts.Events.V1.ServiceRequestStatus> Statuses);
 
 /// <summary>The cases whose status the gateway's poll asks for.</summary>
 public sealed record StatusQuery(IReadOnlyList<string> References);

@@ -38,7 +38,7 @@ internal static class AdapterContractEndpoints
         var documents = adapter as IDocumentAdapter;
         var manifest = new AdapterManifest(options.Value.Adapter, 1,
             documents is null ? [] : [.. documents.AcceptedContentTypes.Order(StringComparer.Ordinal)],
-            documents?.MaxDocumentBytes ?? 0);
+            documents?.MaxDocumentBytes ?? 0, adapter.Statuses.Entries);
         return Proven(http, options.Value, manifest, ProtocolJson.Default.AdapterManifest);
     }
 

@@ -1,4 +1,5 @@
 using Gateway.Adapters.Sdk.Contract;
+using Gateway.Adapters.Sdk.Protocol;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Security;
@@ -28,6 +29,8 @@ internal sealed class AdapterConnections(
     public string? NameFor(ServiceEntry service) =>
         service.Adapter is not null ? ServicePrefix + service.Slug : registry.NameForService(service.Slug);
 
+    private static SignedCall Signed(AdapterCallToken token) => new(token.Token, token.Nonce);
+
     public static bool IsRemote(string adapterName) => adapterName.StartsWith(ServicePrefix, StringComparison.Ordinal);
 
     /// <summary>The connection for a stored adapter name; null when that adapter is gone (unregistered, or the service no longer an adapter's).</summary>
@@ -44,6 +47,7 @@ internal sealed class AdapterConnections(
             return null;
         }
 
-        return new RemoteAdapterConnection(httpClients.CreateClient(HttpClientName), endpoint, secrets.Unprotect(endpoint.ProtectedKey), service.AgencyCode, signer);
+        return new RemoteAdapterConnection(new AdapterServiceClient(httpClients.CreateClient(HttpClientName), endpoint.Address,
+            secrets.Unprotect(endpoint.ProtectedKey), service.AgencyCode, agency => Signed(signer.Sign(agency)), TimeSpan.FromSeconds(endpoint.TimeoutSeconds)));
     }
 }
