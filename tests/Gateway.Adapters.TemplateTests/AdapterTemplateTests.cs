@@ -45,7 +45,66 @@ public sealed partial class AdapterTemplateTests : IDisposable
         var summary = Summary().Match(output);
         Assert.True(summary.Success, output[^Math.Min(output.Length, 3000)..]);
         Assert.Equal("0", summary.Groups["failed"].Value);
-        Assert.True(int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 10, summary.Value);
+        Assert.True(int.Parse(summary.Groups["passed"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 20, summary.Value); // in process and as a service
+
+        // The deployable service runs standalone, as its container would run it.
+        var service = Path.Combine(adapters, "Bapenda", "Adapters.Bapenda.Service");
+        Assert.True(File.Exists(Path.Combine(service, "Dockerfile")));
+        await RunAsync(adapters, "build", service, "-c", Configuration());
+        await RunsStandaloneAsync(service);
+    }
+
+    /// <summary>Starts the generated adapter service as its own process: it answers /health, publishes its API document, and refuses contract calls without the gateway's token.</summary>
+    private static async Task RunsStandaloneAsync(string project)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "run", "--project", project, "--no-build", "-c", Configuration(), "--no-launch-profile" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["AdapterService__Gateway"] = "http://127.0.0.1:9/"; // read only when a call arrives
+        start.Environment["AdapterService__AllowHttp"] = "true";
+        start.Environment["AdapterService__Key"] = Guid.NewGuid().ToString("N");
+        start.Environment["Adapters__Bapenda__BaseAddress"] = "http://127.0.0.1:9/";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            await Eventually.HoldsAsync(async () =>
+            {
+                Assert.False(process.HasExited, $"the adapter service exited {(process.HasExited ? process.ExitCode : 0)}:\n{output}");
+                try
+                {
+                    return (await http.GetAsync("health")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, "the generated adapter service to answer /health", TimeSpan.FromSeconds(60));
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("adapter/v1/manifest")).StatusCode);
+            Assert.Contains("Bapenda adapter", await http.GetStringAsync("swagger/v1/swagger.json"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        socket.Start();
+        return ((System.Net.IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public void Dispose()

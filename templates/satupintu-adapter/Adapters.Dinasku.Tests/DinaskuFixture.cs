@@ -6,7 +6,7 @@ using Gateway.Contracts.Events.V1;
 
 namespace Adapters.Dinasku.Tests;
 
-public sealed class DinaskuFixture : AdapterFixture
+public class DinaskuFixture : AdapterFixture
 {
     public const string ApiKey = "dinasku-test-key-0123456789";
 
@@ -40,6 +40,14 @@ public sealed class DinaskuFixture : AdapterFixture
 }
 
 public sealed class DinaskuConformanceTests(DinaskuFixture fixture) : AdapterConformanceTests<DinaskuFixture>(fixture);
+
+/// <summary>The adapter as a service of its own (as Adapters.Dinasku.Service runs it), judged over HTTP through the gateway's client.</summary>
+public sealed class DinaskuServiceFixture : DinaskuFixture
+{
+    protected override bool OutOfProcess => true;
+}
+
+public sealed class DinaskuServiceConformanceTests(DinaskuServiceFixture fixture) : AdapterConformanceTests<DinaskuServiceFixture>(fixture);
 
 /// <summary>Dinasku's own quirks go here, beside the kit's suite.</summary>
 public sealed class DinaskuQuirkTests(DinaskuFixture fixture) : IClassFixture<DinaskuFixture>
