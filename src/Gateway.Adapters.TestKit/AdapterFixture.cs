@@ -6,6 +6,8 @@ using Gateway.Adapters.Sdk.Service;
 using Gateway.Adapters.TestKit.OutOfProcess;
 using Gateway.Contracts.Adapters.V1;
 using Gateway.Contracts.Events.V1;
+using Gateway.Contracts.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +59,29 @@ public abstract class AdapterFixture : IAsyncLifetime
 
     /// <summary>One line, as in the gateway's host: e.g. <c>adapters.AddDisdukcapil()</c>.</summary>
     protected abstract void Register(AdapterBuilder adapters);
+
+    /// <summary>The adapter service's composition when <see cref="OutOfProcess"/>: its own <c>Add{Agency}Service</c> when it has one.</summary>
+    protected virtual void AddService(WebApplicationBuilder builder) => builder.AddAdapterService(Register);
+
+    /// <summary>Its endpoints: the adapter contract, and the agency's read endpoints when it has any (<c>Map{Agency}Service</c>).</summary>
+    protected virtual void MapService(WebApplication app) => app.MapAdapterService();
+
+    /// <summary>
+    /// GET on the adapter service as a person signed in at the gateway reaches it through the proxy (the
+    /// gateway's forwarded identity, signed by the kit gateway); without <paramref name="signedIn"/>, as anyone
+    /// reaching the adapter directly.
+    /// </summary>
+    public async Task<HttpResponseMessage> ReadAsync(string path, bool signedIn = true)
+    {
+        Assert.True(_service is not null && _gateway is not null, "reads are served by the adapter as a service: set OutOfProcess");
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_service.BaseAddress, path));
+        if (signedIn)
+        {
+            request.Headers.Add(GatewayTokens.IdentityHeader, _gateway.SignIdentity(AdapterName.ToLowerInvariant(), "kit-citizen"));
+        }
+
+        return await _http!.SendAsync(request);
+    }
 
     /// <summary>Settings beyond the base address the legacy app needs (credentials), as configuration keys under <c>Adapters:{Name}</c>.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -112,7 +137,7 @@ public abstract class AdapterFixture : IAsyncLifetime
         settings["AdapterService:Gateway"] = _gateway.Address.ToString();
         settings["AdapterService:GatewayIssuer"] = KitGateway.Issuer;
         settings["AdapterService:AllowHttp"] = "true";
-        _service = await AdapterServiceApp.StartAsync(b => b.AddAdapterService(Register), a => a.MapAdapterService(), settings);
+        _service = await AdapterServiceApp.StartAsync(AddService, MapService, settings);
         _http = new HttpClient();
         var client = new AdapterServiceClient(_http, _service.BaseAddress, key, agency,
             a => _gateway.SignCall(a) is var (token, nonce) ? new SignedCall(token, nonce) : default, TimeSpan.FromSeconds(30));

@@ -50,8 +50,17 @@ public sealed partial class AdapterTemplateTests : IDisposable
         // The deployable service runs standalone, as its container would run it.
         var service = Path.Combine(adapters, "Bapenda", "Adapters.Bapenda.Service");
         Assert.True(File.Exists(Path.Combine(service, "Dockerfile")));
+        Assert.True(File.Exists(Path.Combine(service, "helm-values.yaml")));
         await RunAsync(adapters, "build", service, "-c", Configuration());
         await RunsStandaloneAsync(service);
+
+        // Its Helm values deploy it with the repository's adapter chart.
+        var rendered = await Helm.TemplateAsync(Path.Combine(Repository, "charts", "adapter"),
+            "-f", Path.Combine(service, "helm-values.yaml"), "--set", "gateway.url=https://satupintu.kota.go.id/");
+        Assert.Contains("name: AdapterService__Adapter\n              value: \"Bapenda\"", rendered, StringComparison.Ordinal);
+        Assert.Contains("name: AdapterService__AgencyCode\n              value: \"bapenda\"", rendered, StringComparison.Ordinal);
+        Assert.Contains("name: Adapters__Bapenda__ApiKey\n              valueFrom:", rendered, StringComparison.Ordinal);
+        AdapterChartTests.AssertRestricted(rendered);
     }
 
     /// <summary>Starts the generated adapter service as its own process: it answers /health, publishes its API document, and refuses contract calls without the gateway's token.</summary>

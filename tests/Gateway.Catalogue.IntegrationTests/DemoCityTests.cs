@@ -50,6 +50,8 @@ public sealed class DemoCityTests(DemoGateway fixture) : IClassFixture<DemoGatew
     [Theory]
     [InlineData("/disdukcapil/akta-kelahiran/health", "Healthy")] // the Disdukcapil adapter service
     [InlineData("/dpmptsp/izin-reklame/swagger/v1/swagger.json", "/izin/\\{nomorRegistrasi\\}")] // the DPMPTSP adapter's own API document
+    [InlineData("/disdukcapil/kartu-keluarga/swagger/v1/swagger.json", "/permohonan/\\{nomor\\}")] // SIAK's reads, from its adapter
+    [InlineData("/rsud/antrian-poli/swagger/v1/swagger.json", "/antrian/\\{nomor\\}")] // SIMRS's CSV export, read as JSON by its adapter
     [InlineData("/dishub/info-lalu-lintas", "\"aplikasi\":\"ATCS\"")]
     [InlineData("/rsud/jadwal-dokter", "\"aplikasi\":\"SIMRS Antrian\"")]
     [InlineData("/bapenda/pbb-p2/status/32.73.010.001.002", "\"nomor_registrasi\":\"32.73.010.001.002\"")]

@@ -4,6 +4,7 @@ using Gateway.Adapters.SampleHost;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Adapters.TestKit;
 using Gateway.Contracts.Events.V1;
+using Microsoft.AspNetCore.Builder;
 
 namespace Adapters.Disdukcapil.Tests;
 
@@ -51,6 +52,10 @@ public sealed class SiakDocumentTests(SiakFixture fixture) : DocumentConformance
 public sealed class SiakServiceFixture : SiakFixture
 {
     protected override bool OutOfProcess => true;
+
+    protected override void AddService(WebApplicationBuilder builder) => builder.AddDisdukcapilService();
+
+    protected override void MapService(WebApplication app) => app.MapDisdukcapilService();
 }
 
 public sealed class SiakServiceConformanceTests(SiakServiceFixture fixture) : AdapterConformanceTests<SiakServiceFixture>(fixture);

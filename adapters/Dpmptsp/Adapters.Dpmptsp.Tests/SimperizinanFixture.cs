@@ -3,6 +3,7 @@ using Gateway.Adapters.SampleHost;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Adapters.TestKit;
 using Gateway.Contracts.Events.V1;
+using Microsoft.AspNetCore.Builder;
 
 namespace Adapters.Dpmptsp.Tests;
 
@@ -49,6 +50,10 @@ public sealed class SimperizinanConformanceTests(SimperizinanFixture fixture) : 
 public sealed class SimperizinanServiceFixture : SimperizinanFixture
 {
     protected override bool OutOfProcess => true;
+
+    protected override void AddService(WebApplicationBuilder builder) => builder.AddDpmptspService();
+
+    protected override void MapService(WebApplication app) => app.MapDpmptspService();
 }
 
 public sealed class SimperizinanServiceConformanceTests(SimperizinanServiceFixture fixture) : AdapterConformanceTests<SimperizinanServiceFixture>(fixture);

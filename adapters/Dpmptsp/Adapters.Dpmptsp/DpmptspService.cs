@@ -1,7 +1,10 @@
-using Gateway.Adapters.Sdk.Calls;
+using System.Net;
+using System.Xml;
+using System.Xml.Linq;
 using Gateway.Adapters.Sdk.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Refit;
 
 namespace Adapters.Dpmptsp;
 
@@ -23,31 +26,48 @@ public static class DpmptspService
     /// <summary>SIMPERIZINAN's reads in JSON, for signed-in people reaching the adapter through the gateway.</summary>
     public static WebApplication MapDpmptspReads(this WebApplication app)
     {
-        app.MapGet("/izin/{**nomorRegistrasi}", LicenceStatusAsync) // SIMPERIZINAN numbers hold slashes: 503/00001/DPMPTSP/2026
-            .RequireAuthorization(GatewaySchemes.ForwardedIdentity)
-            .WithName("StatusIzin")
-            .WithSummary("Status izin di SIMPERIZINAN / A licence's status in SIMPERIZINAN")
-            .Produces<LicenceStatus>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // SIMPERIZINAN numbers hold slashes (503/00001/DPMPTSP/2026): a catch-all segment keeps them whole.
+        app.MapLegacyRead<LicenceStatus>("/izin/{**nomorRegistrasi}", LicenceStatusAsync, "StatusIzin",
+            "Status izin di SIMPERIZINAN / A licence's status in SIMPERIZINAN");
         return app;
     }
 
-    private static async Task<IResult> LicenceStatusAsync(string nomorRegistrasi, ISimperizinanApi simperizinan, CancellationToken cancellationToken)
+    private static Task<IResult> LicenceStatusAsync(string nomorRegistrasi, ISimperizinanApi simperizinan, HttpContext http) =>
+        LegacyReads.AnswerAsync(http, "SIMPERIZINAN", async cancellationToken =>
+        {
+            try
+            {
+                var answer = await simperizinan.CekStatusAsync(new CekStatus { NomorRegistrasi = nomorRegistrasi }, cancellationToken);
+                return answer.Result is { Status: { Length: > 0 } status } result
+                    ? new LicenceStatus(result.NomorRegistrasi ?? nomorRegistrasi, status, result.Catatan)
+                    : null;
+            }
+            catch (ApiException e) when (IsCallersFault(e))
+            {
+                return null; // SIMPERIZINAN answers an unknown number with a SOAP fault, not an empty result
+            }
+        });
+
+    /// <summary>
+    /// A SOAP fault blaming the request — <c>Client</c> in SOAP 1.1, <c>Sender</c> as SIMPERIZINAN's stack
+    /// writes it — means the service ran and refused this number; any other 500 is an outage.
+    /// </summary>
+    private static bool IsCallersFault(ApiException e)
     {
+        if (e.StatusCode != HttpStatusCode.InternalServerError || string.IsNullOrEmpty(e.Content))
+        {
+            return false;
+        }
+
         try
         {
-            var answer = await LegacyCalls.RunAsync(
-                () => simperizinan.CekStatusAsync(new CekStatus { NomorRegistrasi = nomorRegistrasi }, cancellationToken), "SIMPERIZINAN CekStatus", cancellationToken);
-            return answer.Result is { Status: { Length: > 0 } status } result
-                ? TypedResults.Ok(new LicenceStatus(result.NomorRegistrasi ?? nomorRegistrasi, status, result.Catatan))
-                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-                    title: "Nomor registrasi tidak dikenal SIMPERIZINAN / Registration number unknown to SIMPERIZINAN");
+            var code = XDocument.Parse(e.Content).Descendants("faultcode").FirstOrDefault()?.Value ?? "";
+            var name = code[(code.IndexOf(':', StringComparison.Ordinal) + 1)..];
+            return name is "Client" or "Sender";
         }
-        catch (LegacyUnavailableException)
+        catch (XmlException)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "SIMPERIZINAN sedang tidak dapat dihubungi / SIMPERIZINAN cannot be reached now");
+            return false; // an HTML error page: the app is down, not refusing
         }
     }
 }

@@ -3,10 +3,11 @@ using Gateway.Adapters.SampleHost;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Adapters.TestKit;
 using Gateway.Contracts.Events.V1;
+using Microsoft.AspNetCore.Builder;
 
 namespace Adapters.Lapor.Tests;
 
-public sealed class LaporFixture : AdapterFixture
+public class LaporFixture : AdapterFixture
 {
     public const string Token = "lapor-test-token-0123456789";
 
@@ -46,3 +47,15 @@ public sealed class LaporFixture : AdapterFixture
 }
 
 public sealed class LaporConformanceTests(LaporFixture fixture) : AdapterConformanceTests<LaporFixture>(fixture);
+
+/// <summary>The same adapter as a service of its own, judged over HTTP through the gateway's client.</summary>
+public sealed class LaporServiceFixture : LaporFixture
+{
+    protected override bool OutOfProcess => true;
+
+    protected override void AddService(WebApplicationBuilder builder) => builder.AddLaporService();
+
+    protected override void MapService(WebApplication app) => app.MapLaporService();
+}
+
+public sealed class LaporServiceConformanceTests(LaporServiceFixture fixture) : AdapterConformanceTests<LaporServiceFixture>(fixture);

@@ -4,10 +4,11 @@ using Gateway.Adapters.SampleHost;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Adapters.TestKit;
 using Gateway.Contracts.Events.V1;
+using Microsoft.AspNetCore.Builder;
 
 namespace Adapters.Rsud.Tests;
 
-public sealed class SimrsFixture : AdapterFixture
+public class SimrsFixture : AdapterFixture
 {
     public const string Password = "simrs-test-password-0123456789";
 
@@ -44,3 +45,15 @@ public sealed class SimrsFixture : AdapterFixture
 }
 
 public sealed class SimrsConformanceTests(SimrsFixture fixture) : AdapterConformanceTests<SimrsFixture>(fixture);
+
+/// <summary>The same adapter as a service of its own, judged over HTTP through the gateway's client.</summary>
+public sealed class SimrsServiceFixture : SimrsFixture
+{
+    protected override bool OutOfProcess => true;
+
+    protected override void AddService(WebApplicationBuilder builder) => builder.AddRsudService();
+
+    protected override void MapService(WebApplication app) => app.MapRsudService();
+}
+
+public sealed class SimrsServiceConformanceTests(SimrsServiceFixture fixture) : AdapterConformanceTests<SimrsServiceFixture>(fixture);

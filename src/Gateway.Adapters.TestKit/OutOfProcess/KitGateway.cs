@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Gateway.Adapters.Sdk.Protocol;
+using Gateway.Contracts.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -81,6 +82,23 @@ public sealed class KitGateway : IAsyncDisposable
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
         return (token, nonce);
+    }
+
+    /// <summary>The forwarded identity the gateway's proxy adds for a signed-in person (<c>X-SatuPintu-Identity</c>).</summary>
+    public string SignIdentity(string agencyCode, string subject)
+    {
+        var now = DateTime.UtcNow;
+        return Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = agencyCode,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(1),
+            Claims = new Dictionary<string, object> { ["sub"] = subject, ["role"] = "citizen" },
+            TokenType = GatewayTokens.IdentityTokenType,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+        });
     }
 
     public async ValueTask DisposeAsync()

@@ -7,7 +7,6 @@ using Adapters.Lapor.LegacyApp;
 using Adapters.Rsud;
 using Adapters.Rsud.LegacyApp;
 using Gateway.Adapters.SampleHost;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Adapters.Sdk.Service;
 using Gateway.Platform.Edge;
 using Microsoft.AspNetCore.Builder;
@@ -23,16 +22,16 @@ namespace Gateway.Demo.LegacyApps;
 /// <summary>One legacy department system of the demo, the adapter service in front of it and the clerk's routine.</summary>
 /// <param name="AgencyCode">The agency the adapter files for (the audience of the gateway's tokens).</param>
 /// <param name="Settings">The adapter's settings for this app (credentials), given the generated secret.</param>
-/// <param name="Register">The adapter's registration with the SDK.</param>
-/// <param name="MapReads">The adapter service's own read endpoints, if it has any.</param>
+/// <param name="AddService">The adapter service's composition, as its own <c>Program.cs</c> has it.</param>
+/// <param name="MapService">Its endpoints: the adapter contract and the agency's reads.</param>
 /// <param name="ClerkSteps">Status to next status, as the agency's clerk moves a case on.</param>
 internal sealed record DemoLegacySystem(
     string Adapter,
     string AgencyCode,
     Func<string, int, CancellationToken, Task<SampleLegacyApp>> Start,
     Func<string, IReadOnlyDictionary<string, string>> Settings,
-    Action<AdapterBuilder> Register,
-    Action<WebApplication>? MapReads,
+    Action<WebApplicationBuilder> AddService,
+    Action<WebApplication> MapService,
     IReadOnlyList<string> Services,
     IReadOnlyDictionary<string, string> ClerkSteps);
 
@@ -52,22 +51,22 @@ public sealed partial class DemoLegacyApps(
     [
         new(DisdukcapilRegistration.Name, "disdukcapil", (secret, port, ct) => SiakApp.StartAsync(secret, port, ct),
             secret => new Dictionary<string, string> { ["ApiKeyHeader"] = SiakApp.KeyHeader, ["ApiKey"] = secret },
-            a => a.AddDisdukcapil(), null,
+            b => b.AddDisdukcapilService(), a => a.MapDisdukcapilService(),
             ["akta-kelahiran", "kartu-keluarga", "surat-pindah", "akta-kematian"],
             Steps("BARU", "VERIFIKASI", "PROSES", "SELESAI")),
         new(DpmptspRegistration.Name, "dpmptsp", (secret, port, ct) => SimperizinanApp.StartAsync(secret, port, ct),
             secret => new Dictionary<string, string> { ["ApiKeyHeader"] = SimperizinanApp.KeyHeader, ["ApiKey"] = secret },
-            a => a.AddDpmptsp(), app => app.MapDpmptspReads(),
+            b => b.AddDpmptspService(), a => a.MapDpmptspService(),
             ["nib-usaha-mikro", "persetujuan-bangunan-gedung", "izin-reklame"],
             Steps("DITERIMA", "VERIFIKASI_BERKAS", "SURVEI_LAPANGAN", "PROSES_TEKNIS", "TERBIT")),
         new(RsudRegistration.Name, "rsud", (secret, port, ct) => SimrsApp.StartAsync(secret, port, ct),
             secret => new Dictionary<string, string> { ["Username"] = SimrsApp.Username, ["Password"] = secret },
-            a => a.AddRsud(), null,
+            b => b.AddRsudService(), a => a.MapRsudService(),
             ["antrian-poli"],
             Steps("TERDAFTAR", "DIPANGGIL", "DILAYANI", "SELESAI")),
         new(LaporRegistration.Name, "diskominfo", (secret, port, ct) => LaporApp.StartAsync(secret, port, ct),
             secret => new Dictionary<string, string> { ["ApiKeyHeader"] = LaporApp.TokenHeader, ["ApiKey"] = secret },
-            a => a.AddLapor(), null,
+            b => b.AddLaporService(), a => a.MapLaporService(),
             ["pengaduan-lapor"],
             Steps("Menunggu Verifikasi", "Terverifikasi", "Diteruskan ke Instansi", "Ditindaklanjuti", "Selesai")),
     ];
@@ -115,12 +114,7 @@ public sealed partial class DemoLegacyApps(
                     settings[$"Adapters:{system.Adapter}:{key}"] = value;
                 }
 
-                started.Add(await AdapterServiceApp.StartAsync(b => b.AddAdapterService(system.Register),
-                    app =>
-                    {
-                        app.MapAdapterService();
-                        system.MapReads?.Invoke(app);
-                    }, settings, adapterPort, lifetime.ApplicationStopping));
+                started.Add(await AdapterServiceApp.StartAsync(system.AddService, system.MapService, settings, adapterPort, lifetime.ApplicationStopping));
             }
 
             _adapters = started;

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Gateway.Adapters.TemplateTests;
+
+/// <summary>The helm CLI, offline (<c>.ci/run</c> installs it): renders charts the way an operator's install would.</summary>
+internal static class Helm
+{
+    public sealed record Result(int ExitCode, string Output, string Errors);
+
+    public static async Task<Result> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("helm") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("helm is not on PATH: .ci/run installs it (see ../shared/PITFALLS.md for the offline binary)", e);
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            return new Result(process.ExitCode, await stdout, await stderr);
+        }
+    }
+
+    /// <summary>Renders a chart and fails with helm's own message when it does not render.</summary>
+    public static async Task<string> TemplateAsync(string chart, params string[] arguments)
+    {
+        var result = await RunAsync(["template", "release", chart, .. arguments]);
+        Assert.True(result.ExitCode == 0, $"helm template {chart} {string.Join(' ', arguments)} failed:\n{result.Errors}");
+        return result.Output;
+    }
+}
