@@ -7,7 +7,9 @@ using Gateway.Catalogue;
 using Gateway.Catalogue.Events;
 using Gateway.Complaints;
 using Gateway.Complaints.Events;
+#if SATUPINTU_DEMO
 using Gateway.Demo;
+#endif
 using Gateway.Host;
 using Gateway.Identity;
 using Gateway.Messaging;
@@ -32,7 +34,11 @@ builder.AddAdapters(adapters => adapters
     .AddRsud()
     .AddLapor());
 builder.AddGatewayIdentity();
+#if SATUPINTU_DEMO
 builder.AddDemoCity();
+#else
+builder.RefuseDemoCity();
+#endif
 builder.AddApiDocumentation();
 
 var app = builder.Build();

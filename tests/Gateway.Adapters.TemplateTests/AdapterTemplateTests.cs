@@ -60,7 +60,7 @@ public sealed partial class AdapterTemplateTests : IDisposable
         Assert.Contains("name: AdapterService__Adapter\n              value: \"Bapenda\"", rendered, StringComparison.Ordinal);
         Assert.Contains("name: AdapterService__AgencyCode\n              value: \"bapenda\"", rendered, StringComparison.Ordinal);
         Assert.Contains("name: Adapters__Bapenda__ApiKey\n              valueFrom:", rendered, StringComparison.Ordinal);
-        AdapterChartTests.AssertRestricted(rendered);
+        Helm.AssertRestricted(rendered);
     }
 
     /// <summary>Starts the generated adapter service as its own process: it answers /health, publishes its API document, and refuses contract calls without the gateway's token.</summary>
@@ -133,31 +133,6 @@ public sealed partial class AdapterTemplateTests : IDisposable
 
     private static string Configuration() => AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-    private static async Task<string> RunAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings must not leak into the child build.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(8));
-        await process.WaitForExitAsync(timeout.Token);
-        output.Append(await stdout).Append(await stderr);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
-        return output.ToString();
-    }
+    private static Task<string> RunAsync(string directory, params string[] arguments) =>
+        DotnetCli.RunAsync(directory, TimeSpan.FromMinutes(8), arguments);
 }

@@ -27,11 +27,13 @@ public sealed class GatewayProcess : IDisposable
 
     /// <summary>Starts the gateway on SQLite in <paramref name="dataDirectory"/> and waits until it is ready.</summary>
     /// <param name="allInterfaces">Listen on every interface (not only loopback), for tests that call from another address.</param>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, bool allInterfaces = false)
+    /// <param name="hostDirectory">Where Gateway.Host.dll is, e.g. a Release publish; by default the test's own build.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, IReadOnlyDictionary<string, string?> settings, bool allInterfaces = false, string? hostDirectory = null)
     {
         var port = FreePort();
-        var host = Path.Combine(AppContext.BaseDirectory, "Gateway.Host.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        hostDirectory ??= AppContext.BaseDirectory;
+        var host = Path.Combine(hostDirectory, "Gateway.Host.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = hostDirectory };
         start.ArgumentList.Add(host);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_URLS"] = allInterfaces ? $"http://0.0.0.0:{port}" : $"http://127.0.0.1:{port}";

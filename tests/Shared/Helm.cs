@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Gateway.Adapters.TemplateTests;
+namespace Gateway.Testing;
 
 /// <summary>The helm CLI, offline (<c>.ci/run</c> installs it): renders charts the way an operator's install would.</summary>
 internal static class Helm
@@ -40,5 +40,16 @@ internal static class Helm
         var result = await RunAsync(["template", "release", chart, .. arguments]);
         Assert.True(result.ExitCode == 0, $"helm template {chart} {string.Join(' ', arguments)} failed:\n{result.Errors}");
         return result.Output;
+    }
+
+    /// <summary>What the restricted Pod Security level asks of every pod.</summary>
+    public static void AssertRestricted(string rendered)
+    {
+        Assert.Contains("runAsNonRoot: true", rendered, StringComparison.Ordinal);
+        Assert.Contains("seccompProfile: { type: RuntimeDefault }", rendered, StringComparison.Ordinal);
+        Assert.Contains("allowPrivilegeEscalation: false", rendered, StringComparison.Ordinal);
+        Assert.Contains("capabilities: { drop: [ALL] }", rendered, StringComparison.Ordinal);
+        Assert.Contains("automountServiceAccountToken: false", rendered, StringComparison.Ordinal);
+        Assert.DoesNotContain("value: \"\"", rendered, StringComparison.Ordinal);
     }
 }

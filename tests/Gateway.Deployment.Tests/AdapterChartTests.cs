@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Gateway.Testing;
 
-namespace Gateway.Adapters.TemplateTests;
+namespace Gateway.Deployment.Tests;
 
 /// <summary>
 /// charts/adapter with each adapter's own values file renders a deployment an operator can install: the
@@ -55,7 +55,7 @@ public sealed class AdapterChartTests
         Assert.True(settings.RootElement.GetProperty("Adapters").TryGetProperty(adapter, out _), $"appsettings.json has no Adapters:{adapter} section");
         Assert.Contains($"name: Adapters__{adapter}__BaseAddress", rendered, StringComparison.Ordinal);
         Assert.Contains("name: AdapterService__Key\n              valueFrom:\n                secretKeyRef:", rendered, StringComparison.Ordinal);
-        AssertRestricted(rendered);
+        Helm.AssertRestricted(rendered);
     }
 
     [Theory]
@@ -68,16 +68,5 @@ public sealed class AdapterChartTests
         var result = await Helm.RunAsync("template", "release", Chart, "-f", values, "--set", "gateway.url=https://satupintu.kota.go.id/", "--set", setting);
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Errors, StringComparison.Ordinal);
-    }
-
-    /// <summary>What the restricted Pod Security level asks of every pod.</summary>
-    internal static void AssertRestricted(string rendered)
-    {
-        Assert.Contains("runAsNonRoot: true", rendered, StringComparison.Ordinal);
-        Assert.Contains("seccompProfile: { type: RuntimeDefault }", rendered, StringComparison.Ordinal);
-        Assert.Contains("allowPrivilegeEscalation: false", rendered, StringComparison.Ordinal);
-        Assert.Contains("capabilities: { drop: [ALL] }", rendered, StringComparison.Ordinal);
-        Assert.Contains("automountServiceAccountToken: false", rendered, StringComparison.Ordinal);
-        Assert.DoesNotContain("value: \"\"", rendered, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Gateway.Testing;
+
+/// <summary>The dotnet CLI as a developer or an image build runs it (new, build, test, publish), from a test.</summary>
+internal static class DotnetCli
+{
+    /// <summary>Runs <c>dotnet {arguments}</c> in <paramref name="directory"/>; fails with its output unless it exits 0.</summary>
+    public static async Task<string> RunAsync(string directory, TimeSpan timeout, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The test host's MSBuild settings must not leak into the child build.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        await process.WaitForExitAsync(deadline.Token);
+        output.Append(await stdout).Append(await stderr);
+        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited {process.ExitCode}:\n{output}");
+        return output.ToString();
+    }
+}
