@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Events benchmark: the gateway's event pipeline against bare MassTransit on the same RabbitMQ, in the
+# Events benchmark: the outbox against publishing after the commit, the inbox consumer against a plain one,
+# bare MassTransit beside them for context; on the same RabbitMQ, in the
 # same run, interleaved (method: ../../../shared/BENCHMARKING.md).
 #   bare            MassTransit publish (durable queue, publisher confirms, 100 in flight) + consume
 #   gw-pg-100       PostgreSQL: state change (a complaint row) + its event in the outbox, 100 per

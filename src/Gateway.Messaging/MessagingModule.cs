@@ -107,6 +107,7 @@ public static class MessagingModule
                             });
                         }
                     });
+                    cfg.PrefetchCount = (ushort)rabbit.PrefetchCount;
                     cfg.ConfigureJsonSerializerOptions(EventJson.Configure);
                     cfg.ConfigureEndpoints(context);
                 });

@@ -8,8 +8,12 @@ namespace Gateway.Messaging.Inbox;
 
 /// <summary>
 /// A consumer that applies each event id once. The handler's changes, the inbox record and any events
-/// the handler queues in the outbox are saved in one transaction: a redelivery finds the record and
-/// is skipped; a failure saves nothing and MassTransit retries.
+/// the handler queues in the outbox are saved in one transaction: a redelivery's inbox record collides
+/// with the first one's (a unique key), so its whole transaction is rolled back; a failure saves nothing
+/// and MassTransit retries. Duplicates are rare (a redelivery after a crash or a broker restart), so the
+/// inbox is not read before handling: that query cost as much as the insert on every event. A handler
+/// must therefore only stage changes in <see cref="Db"/> (never call out, never throw on state a first
+/// delivery already changed): for a duplicate they are discarded.
 /// </summary>
 /// <typeparam name="TContext">The consuming module's DbContext; it must map the inbox (<c>MapOutboxAndInbox</c>).</typeparam>
 public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IServiceProvider services) : IConsumer<TEvent>
@@ -30,12 +34,6 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IService
 
         var eventId = context.Message.EventId;
         var inbox = Db.Set<InboxRecord>();
-        if (await inbox.AnyAsync(r => r.EventId == eventId && r.Consumer == InboxName, context.CancellationToken))
-        {
-            CountDuplicate();
-            return;
-        }
-
         await HandleAsync(context.Message, context.CancellationToken);
         inbox.Add(new InboxRecord { EventId = eventId, Consumer = InboxName, ProcessedAt = DateTime.UtcNow });
         try
@@ -45,8 +43,8 @@ public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IService
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {
-            // Either a concurrent delivery of the same event committed first (this one's changes are
-            // rolled back: done), or the handler broke a unique rule of its own (a real failure).
+            // Either a delivery of the same event committed first (a redelivery, or a concurrent one: this
+            // one's changes are rolled back, done), or the handler broke a unique rule of its own (a real failure).
             Db.ChangeTracker.Clear();
             if (!await inbox.AnyAsync(r => r.EventId == eventId && r.Consumer == InboxName, context.CancellationToken))
             {
