@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Prepares a running gateway for the requests benchmark and prints the citizen's session cookie.
 
-- agency "disdukcapil" and the service "akta-kelahiran" with a form (the Disdukcapil adapter is bound to
-  it by the gateway's environment), a citizen account (admin API) signed in through the sign-in form.
+- agency "disdukcapil" and the service "akta-kelahiran" with a form (the Disdukcapil adapter compiled into
+  the gateway is bound to it by the gateway's environment), a citizen account (admin API) signed in
+  through the sign-in form;
+- with ADAPTER_URL and ADAPTER_KEY: the service "akta-kelahiran-layanan", the same form, whose app is the
+  Disdukcapil adapter running as a service of its own (upstream authentication "adapter").
 
-usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY   (the administration and portal origins)
+usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY [ADAPTER_URL ADAPTER_KEY]   (the administration and portal origins)
 """
 import json, os, sys
 
@@ -22,6 +25,15 @@ admin(admin_origin, key, "POST", "/api/admin/services", {
     "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 1,
                  "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
     "requestForm": form})
+if len(sys.argv) > 5:
+    admin(admin_origin, key, "POST", "/api/admin/services", {
+        "slug": "akta-kelahiran-layanan", "agencyCode": "disdukcapil", "category": "kependudukan", "channel": "online",
+        "name": {"id": "Akta Kelahiran (adapter sebagai layanan)"}, "description": {"id": "bench"},
+        "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 1,
+                     "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
+        "requestForm": form,
+        "exposure": {"destinations": [sys.argv[4]], "healthCheckPath": "/health", "access": {"kind": "citizen"},
+                     "upstreamAuth": {"kind": "adapter", "secret": sys.argv[5]}}})
 account = admin(admin_origin, key, "POST", "/api/admin/accounts",
                 {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
 browser = Browser(gateway)
