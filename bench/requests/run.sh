@@ -50,13 +50,12 @@ wait_ready $GW "$work/logs/gateway.log"
 
 # The Disdukcapil adapter as a service of its own, from its publish folder (its appsettings.json is read from
 # the working directory, as in its image): reads the gateway's signing keys from the portal origin.
-cd "$work/adapter" && env ASPNETCORE_URLS="http://127.0.0.1:$ADAPTER" Logging__LogLevel__Default=Warning \
+(cd "$work/adapter" && exec env ASPNETCORE_URLS="http://127.0.0.1:$ADAPTER" Logging__LogLevel__Default=Warning \
     AdapterService__Adapter=Disdukcapil AdapterService__AgencyCode=disdukcapil AdapterService__Key="$ADAPTER_KEY" \
     AdapterService__Gateway="$PORTAL/" AdapterService__AllowHttp=true \
     Adapters__Disdukcapil__BaseAddress="http://127.0.0.1:$SIAK/" Adapters__Disdukcapil__ApiKey="$BENCH_SIAK_KEY" \
-    taskset -c 0 dotnet "$work/adapter/Adapters.Disdukcapil.Service.dll" > "$work/logs/adapter.log" 2>&1 &
-pids+=($!)
-cd "$root"
+    taskset -c 0 dotnet "$work/adapter/Adapters.Disdukcapil.Service.dll" > "$work/logs/adapter.log" 2>&1) &
+pids+=($!) # exec: the pid is the adapter's own, so the exit trap stops it
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$ADAPTER/health" >/dev/null && break; sleep 0.5; done
 
 export BENCH_COOKIE
