@@ -14,8 +14,11 @@ for line in open(rounds_file):
 def median(target):
     return statistics.median(rates[target].values())
 
-def paired(target):
-    return [rates[target][r] / rates["bare"][r] for r in sorted(rates["bare"]) if r in rates[target]]
+def against(target, reference):
+    """Median ratio and the ratio within each round (the two measured minutes apart, not a run apart)."""
+    pairs = [rates[target][r] / rates[reference][r] for r in sorted(rates[reference]) if r in rates[target]]
+    return median(target) / median(reference), pairs
+
 
 def sh(cmd):
     return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
@@ -33,10 +36,6 @@ labels = {
     "gw-pg-1": "gateway, PostgreSQL, 1 event per transaction (16 producers), plain consumer",
     "gw-sqlite-100": "gateway, SQLite, 100 per transaction, plain consumer",
 }
-def against(target, reference):
-    """Median ratio and the ratio within each round (the two measured minutes apart, not a run apart)."""
-    pairs = [rates[target][r] / rates[reference][r] for r in sorted(rates[reference]) if r in rates[target]]
-    return median(target) / median(reference), pairs
 
 # The headlines (issue 12): each cost measured against the same work without it, in the same run.
 outbox, outbox_pairs = against("gw-pg-100", "direct-pg-100")
@@ -59,8 +58,8 @@ for target in ["bare", "gw-pg-100", "direct-pg-100", "gw-pg-inbox", "gw-pg-1", "
     if target not in rates:
         continue
     cells = " | ".join(f"{rates[target].get(r, float('nan')):.0f}" for r in range(1, rounds + 1))
-    ratio = median(target) / median("bare")
-    pairs = ", ".join(f"{p:.2f}" for p in paired(target))
+    ratio, pairs = against(target, "bare")
+    pairs = ", ".join(f"{p:.2f}" for p in pairs)
     out.append(f"| {labels[target]} | {cells} | {median(target):.0f} | {ratio:.2f} | {pairs} |")
 out += [
     "",

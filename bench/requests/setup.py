@@ -19,21 +19,22 @@ form = {"type": "object", "required": ["nama_anak", "tanggal_lahir", "nik_ibu"],
         "properties": {"nama_anak": {"type": "string", "minLength": 2}, "tanggal_lahir": {"type": "string", "format": "date"},
                        "nik_ibu": {"type": "string", "pattern": "^[0-9]{16}$"}}}
 admin(admin_origin, key, "POST", "/api/admin/agencies", {"code": "disdukcapil", "name": {"id": "Disdukcapil"}, "description": {"id": "bench"}})
-admin(admin_origin, key, "POST", "/api/admin/services", {
-    "slug": "akta-kelahiran", "agencyCode": "disdukcapil", "category": "kependudukan", "channel": "online",
-    "name": {"id": "Akta Kelahiran"}, "description": {"id": "bench"},
-    "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 1,
-                 "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
-    "requestForm": form})
-if len(sys.argv) > 5:
+
+
+def add_service(slug, name, **extra):
     admin(admin_origin, key, "POST", "/api/admin/services", {
-        "slug": "akta-kelahiran-layanan", "agencyCode": "disdukcapil", "category": "kependudukan", "channel": "online",
-        "name": {"id": "Akta Kelahiran (adapter sebagai layanan)"}, "description": {"id": "bench"},
+        "slug": slug, "agencyCode": "disdukcapil", "category": "kependudukan", "channel": "online",
+        "name": {"id": name}, "description": {"id": "bench"},
         "standard": {"legalBasis": ["bench"], "requirements": [], "procedure": [{"id": "-"}], "completionWorkingDays": 1,
                      "costRupiah": 0, "product": {"id": "-"}, "complaintChannel": {"id": "-"}},
-        "requestForm": form,
-        "exposure": {"destinations": [sys.argv[4]], "healthCheckPath": "/health", "access": {"kind": "citizen"},
-                     "upstreamAuth": {"kind": "adapter", "secret": sys.argv[5]}}})
+        "requestForm": form, **extra})
+
+
+add_service("akta-kelahiran", "Akta Kelahiran")
+if len(sys.argv) > 5:
+    add_service("akta-kelahiran-layanan", "Akta Kelahiran (adapter sebagai layanan)",
+                exposure={"destinations": [sys.argv[4]], "healthCheckPath": "/health", "access": {"kind": "citizen"},
+                          "upstreamAuth": {"kind": "adapter", "secret": sys.argv[5]}})
 account = admin(admin_origin, key, "POST", "/api/admin/accounts",
                 {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
 browser = Browser(gateway)

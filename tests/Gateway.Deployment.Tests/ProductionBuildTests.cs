@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace Gateway.Deployment.Tests;
@@ -60,33 +58,17 @@ public sealed class ProductionBuildTests(ProductionBuildTests.Published publishe
         var data = Directory.CreateTempSubdirectory("satupintu-prod-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = published.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(published.Folder, "Gateway.Host.dll"));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["Storage__DataDirectory"] = data;
-            start.Environment["Demo__Enabled"] = "true";
-            using var process = Process.Start(start)!;
-            var output = new StringBuilder();
-            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            finally
-            {
-                if (!process.HasExited)
+            var (exitCode, output) = await DotnetCli.RunUncheckedAsync(published.Folder, TimeSpan.FromSeconds(60),
+                new Dictionary<string, string>
                 {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
-
-            output.Append(await stdout).Append(await stderr);
-            Assert.True(process.ExitCode != 0, output.ToString());
-            Assert.Contains("contains no demo city", output.ToString(), StringComparison.Ordinal);
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                    ["Storage__DataDirectory"] = data,
+                    ["Demo__Enabled"] = "true",
+                },
+                Path.Combine(published.Folder, "Gateway.Host.dll"));
+            Assert.True(exitCode != 0, output);
+            Assert.Contains("contains no demo city", output, StringComparison.Ordinal);
         }
         finally
         {
