@@ -23,7 +23,14 @@ public sealed class OperationsTests
         await PostgresServer.DropDatabaseAsync(app.ConnectionString!);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
+        // The background services read the database on their own timers; once one of them has met the missing
+        // database (the status poller, every second), the gateway must still be alive: a background service whose
+        // exception escapes stops the whole host.
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(app.Logs.Lines.Any(l => l.Contains("StatusPoller", StringComparison.Ordinal))),
+            "the status poller to meet the missing database", TimeSpan.FromSeconds(15));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz/ready")).StatusCode);
     }
 
     [Fact]

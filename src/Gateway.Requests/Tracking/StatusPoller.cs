@@ -30,25 +30,39 @@ internal sealed partial class StatusPoller(
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
         while (await timer.NextTickOrStopAsync(stoppingToken))
         {
-            foreach (var name in await AdapterNamesAsync(stoppingToken))
+            try
             {
-                var now = time.GetUtcNow();
-                if (now < nextPoll.GetValueOrDefault(name, DateTimeOffset.MinValue))
-                {
-                    continue;
-                }
+                await PollDueAdaptersAsync(nextPoll, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Listing the adapters reads the database: when it is away, try again next tick rather than
+                // let the exception end this service (which would stop the whole gateway).
+                LogRoundFailed(logger, ex);
+            }
+        }
+    }
 
-                nextPoll[name] = now.AddSeconds(AdapterConnections.IsRemote(name)
-                    ? options.Value.AdapterServicePollSeconds
-                    : adapters.OptionsOf(name).PollSeconds);
-                try
-                {
-                    await PollAsync(name, stoppingToken);
-                }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                {
-                    LogPollFailed(logger, name, ex);
-                }
+    private async Task PollDueAdaptersAsync(Dictionary<string, DateTimeOffset> nextPoll, CancellationToken stoppingToken)
+    {
+        foreach (var name in await AdapterNamesAsync(stoppingToken))
+        {
+            var now = time.GetUtcNow();
+            if (now < nextPoll.GetValueOrDefault(name, DateTimeOffset.MinValue))
+            {
+                continue;
+            }
+
+            nextPoll[name] = now.AddSeconds(AdapterConnections.IsRemote(name)
+                ? options.Value.AdapterServicePollSeconds
+                : adapters.OptionsOf(name).PollSeconds);
+            try
+            {
+                await PollAsync(name, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogPollFailed(logger, name, ex);
             }
         }
     }
@@ -149,6 +163,9 @@ internal sealed partial class StatusPoller(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The status poll could not list the adapters to poll; it tries again in a second")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling adapter {Adapter} failed; it is tried again at its next interval")]
     private static partial void LogPollFailed(ILogger logger, string adapter, Exception exception);
