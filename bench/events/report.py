@@ -71,8 +71,9 @@ out += [
     f"ratio: **{outbox:.2f}** (paired per round: {', '.join(f'{p:.2f}' for p in outbox_pairs)}) — target at least 0.90: "
     f"{'met' if outbox >= 0.9 else 'not met'}.",
     "",
-    "**The inbox consumer** (one transaction per event: inbox row, handler's changes) against the plain",
-    "consumer, both behind the same outbox pipeline: what applying each event exactly once costs.",
+    "**The inbox consumer** (each event's inbox row and handler's changes in one transaction, shared by the",
+    "events that arrive together: group commit) against the plain consumer, both behind the same outbox",
+    "pipeline: what applying each event exactly once costs.",
     "",
     f"ratio: **{inbox:.2f}** (paired per round: {', '.join(f'{p:.2f}' for p in inbox_pairs)}) — target at least 0.80: "
     f"{'met' if inbox >= 0.8 else 'not met'}.",

@@ -7,7 +7,7 @@
 #                   transaction, 2 producers -> outbox dispatcher -> RabbitMQ -> a plain consumer
 #   direct-pg-100   the same state change without an outbox: publish straight after the commit (what
 #                   the outbox replaces; an event is lost if the process dies in between)
-#   gw-pg-inbox     the same as gw-pg-100, consumed by an inbox consumer (one transaction per event)
+#   gw-pg-inbox     the same as gw-pg-100, consumed by an inbox consumer (group commit: events arriving together share a transaction)
 #   gw-pg-1         the same as gw-pg-100, one event per transaction, 16 concurrent producers
 #   gw-sqlite-100   as gw-pg-100 on the embedded SQLite database
 # Each measurement is its own process on a fresh virtual host (and fresh database), warmed with a

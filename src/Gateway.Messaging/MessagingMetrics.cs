@@ -13,10 +13,12 @@ internal sealed class MessagingMetrics
         PublishFailures = meter.CreateCounter<long>("satupintu.outbox.publish_failures", "{event}", "Outbox publishes that failed and will be retried");
         Duplicates = meter.CreateCounter<long>("satupintu.inbox.duplicates", "{event}", "Redelivered events skipped by a consumer's inbox");
         WebhookAttempts = meter.CreateCounter<long>("satupintu.webhooks.attempts", "{delivery}", "Webhook posts, tagged by outcome");
+        InboxGroupSize = meter.CreateHistogram<int>("satupintu.inbox.group_size", "{event}", "Events an inbox consumer saved in one transaction");
     }
 
     public Counter<long> Published { get; }
     public Counter<long> PublishFailures { get; }
     public Counter<long> Duplicates { get; }
     public Counter<long> WebhookAttempts { get; }
+    public Histogram<int> InboxGroupSize { get; }
 }

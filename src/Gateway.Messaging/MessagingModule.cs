@@ -1,6 +1,7 @@
 using System.Security.Authentication;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging.Bus;
+using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Outbox;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
@@ -44,6 +45,7 @@ public static class MessagingModule
         services.AddSingleton(instance);
         services.AddSingleton<MessagingMetrics>();
         services.AddSingleton<Leases>();
+        services.AddSingleton<InboxGroups>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<OutboxSignal>());
         services.AddHostedService<OutboxDispatcher>();

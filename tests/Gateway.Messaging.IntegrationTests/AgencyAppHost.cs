@@ -83,6 +83,19 @@ internal sealed class ConsumerLog
     public ConcurrentDictionary<Guid, int> Handled { get; } = new();
     public ConcurrentDictionary<Guid, int> Applied { get; } = new();
     public ConcurrentDictionary<Guid, int> Delivered { get; } = new();
+
+    private int _largestGroup;
+
+    /// <summary>The most events one inbox transaction held (1 when each event was saved alone).</summary>
+    public int LargestGroup => Volatile.Read(ref _largestGroup);
+
+    public void SawGroupOf(int size)
+    {
+        int seen;
+        while (size > (seen = Volatile.Read(ref _largestGroup)) && Interlocked.CompareExchange(ref _largestGroup, size, seen) != seen)
+        {
+        }
+    }
 }
 
 /// <summary>Throws for any complaint whose subject is "poison", like a consumer hitting a bug on one message.</summary>
@@ -102,25 +115,30 @@ internal sealed class FailingComplaintConsumer(ConsumerLog log) : IConsumer<Comp
 }
 
 /// <summary>
-/// An idempotent consumer: counts how often each event's change was committed. (Handling can start
+/// An idempotent consumer: counts how often each event's change was committed, and how large its groups were. (Handling can start
 /// twice when two deliveries of one event run concurrently; only one commits.)
 /// </summary>
 internal sealed class CountingRequestConsumer(MessagingDbContext db, ConsumerLog log, IServiceProvider services)
     : IdempotentConsumer<ServiceRequestSubmitted, MessagingDbContext>(db, services)
 {
-    private Guid _handling;
-
     protected override ValueTask<bool> ShouldHandleAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken)
     {
         log.Delivered.AddOrUpdate(message.EventId, 1, (_, n) => n + 1);
         return ValueTask.FromResult(true);
     }
 
+    /// <summary>Stages nothing of its own; throws for service "poison", like a handler hitting a bug on one event.</summary>
     protected override Task HandleAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken)
     {
-        _handling = message.EventId;
+        if (message.ServiceSlug == "poison")
+        {
+            throw new InvalidOperationException("cannot apply this request");
+        }
+
+        // Inbox records staged before this event's: earlier events of the same group (one transaction).
+        log.SawGroupOf(Db.ChangeTracker.Entries<Inbox.InboxRecord>().Count() + 1);
         return Task.CompletedTask;
     }
 
-    protected override void AfterSave() => log.Applied.AddOrUpdate(_handling, 1, (_, n) => n + 1);
+    protected override void AfterSave(ServiceRequestSubmitted message) => log.Applied.AddOrUpdate(message.EventId, 1, (_, n) => n + 1);
 }

@@ -10,6 +10,7 @@ namespace Gateway.Messaging.IntegrationTests;
 public sealed class ConsumerTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
 {
     private const string FailingQueue = "satupintu-failing-complaint";
+    private const string RequestQueue = "satupintu-counting-request";
 
     [Fact]
     public async Task A_failing_message_is_retried_then_set_aside_in_the_error_queue_and_the_queue_moves_on()
@@ -51,5 +52,29 @@ public sealed class ConsumerTests(BrokerFixture broker) : IClassFixture<BrokerFi
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         Assert.Equal(1, await db.Inbox.CountAsync(r => r.EventId == submitted.EventId));
+    }
+
+    [Fact]
+    public async Task Inbox_events_arriving_together_are_saved_in_groups_and_a_failing_one_fails_alone()
+    {
+        await using var app = await AgencyAppHost.StartAsync(broker.GatewaySettings());
+        var healthy = Enumerable.Range(0, 300).Select(_ => EventSamples.ServiceRequestSubmitted()).ToList();
+        var poison = EventSamples.ServiceRequestSubmitted() with { ServiceSlug = "poison" };
+
+        // Published at once, the poison one in the middle: the consumer receives them concurrently (prefetch).
+        await Task.WhenAll(healthy.Take(150).Append(poison).Concat(healthy.Skip(150))
+            .Select(e => app.Bus.Publish(e, c => c.MessageId = e.EventId)));
+
+        await Eventually.HoldsAsync(async () => await RabbitMqBroker.CountAsync(broker.VirtualHost, RequestQueue + "_error") == 1,
+            "the failing event in the error queue");
+        await Eventually.HoldsAsync(() => Task.FromResult(app.Log.Applied.Count >= healthy.Count), "every healthy event applied");
+        Assert.True(healthy.Select(e => e.EventId).ToHashSet().SetEquals(app.Log.Applied.Keys), "a different set of events was applied");
+        Assert.All(app.Log.Applied.Values, applied => Assert.Equal(1, applied));
+        Assert.True(app.Log.LargestGroup > 1, "every event was saved in a transaction of its own");
+        var setAside = await RabbitMqBroker.GetAsync(broker.VirtualHost, RequestQueue + "_error");
+        Assert.Contains(poison.EventId.ToString(), setAside!.Value.Body, StringComparison.Ordinal);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+        Assert.Equal(healthy.Count, await db.Inbox.CountAsync(r => r.Consumer == nameof(CountingRequestConsumer)));
     }
 }

@@ -163,7 +163,7 @@ internal sealed class BenchComplaintConsumer(ComplaintsDbContext db, Arrivals ar
 {
     protected override Task HandleAsync(ComplaintFiled message, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected override void AfterSave() => arrivals.Arrived();
+    protected override void AfterSave(ComplaintFiled message) => arrivals.Arrived();
 }
 
 internal sealed class PlainComplaintConsumer(Arrivals arrivals) : MassTransit.IConsumer<ComplaintFiled>

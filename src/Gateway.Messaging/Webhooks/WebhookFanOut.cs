@@ -68,5 +68,5 @@ internal sealed class WebhookFanOut<TEvent>(
         return Task.CompletedTask;
     }
 
-    protected override void AfterSave() => signal.Notify();
+    protected override void AfterSave(TEvent message) => signal.Notify();
 }
