@@ -28,6 +28,13 @@ public sealed class RequestOptions
     [Range(1, 86_400)]
     public int AdapterServicePollSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// The catalogue service (its slug) whose adapter service answers the civil registry's NIK check, e.g. the
+    /// Disdukcapil adapter's. Unset: the NIK page uses a registry compiled into the gateway, if any.
+    /// </summary>
+    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Requests:CivilRegistryService is a catalogue service slug, e.g. nik-siak")]
+    public string? CivilRegistryService { get; set; }
+
     public DocumentLimits Documents { get; set; } = new();
 }
 

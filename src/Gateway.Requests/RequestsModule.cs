@@ -1,3 +1,4 @@
+using Gateway.Adapters.Sdk.Contract;
 using Gateway.Adapters.Sdk.Registration;
 using Gateway.Messaging.Bus;
 using Gateway.Platform.Database;
@@ -43,6 +44,13 @@ public static class RequestsModule
                 ConnectCallback = sp.GetRequiredService<OutboundGuard>().ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             });
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RequestOptions.Section}:{nameof(RequestOptions.CivilRegistryService)}"]))
+        {
+            // Registered before any registry compiled into the host (the host adds its adapters after this
+            // module), so the NIK page, which asks the first registry, asks this one.
+            services.AddTransient<ICivilRegistry, RemoteCivilRegistry>();
+        }
+
         services.AddSingleton<StatusRecorder>();
         services.AddScoped<RequestSubmitter>();
         services.AddScoped<RequestDispatcher>();

@@ -75,9 +75,9 @@ public static class SignOn
     /// a citizen on the portal (session cookie), an officer or administrator on the administration origin
     /// (staff cookie).
     /// </summary>
-    public static async Task<(GatewayUser User, BrowserSession Browser)> SignedInAsync(this GatewayApp app, string role, string? agencyCode = null)
+    public static async Task<(GatewayUser User, BrowserSession Browser)> SignedInAsync(this GatewayApp app, string role, string? agencyCode = null, bool nikVerified = true)
     {
-        var user = await app.CreateAccountAsync(role, agencyCode);
+        var user = await app.CreateAccountAsync(role, agencyCode, nikVerified: nikVerified);
         var staff = role is "officer" or "admin";
         var browser = staff ? app.NewStaffBrowser() : app.NewBrowser();
         var response = await browser.SubmitAsync(staff ? "/masuk" : "/akun/masuk", new Dictionary<string, string> { ["login"] = user.Email!, ["password"] = Password });

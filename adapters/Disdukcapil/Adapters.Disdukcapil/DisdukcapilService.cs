@@ -6,8 +6,9 @@ namespace Adapters.Disdukcapil;
 
 /// <summary>
 /// The Disdukcapil adapter as a service: the adapter contract for the gateway, and an application's
-/// status in SIAK for citizens through the gateway (single sign-on). Only the status leaves SIAK here:
-/// no name, no NIK, nothing about the resident.
+/// status in SIAK for citizens through the gateway (single sign-on), and the civil registry's NIK check for
+/// the gateway (<c>POST /adapter/v1/civil-registry/checks</c>, from the SDK). Only a status, or "match" /
+/// "no match", leaves SIAK here: no name, no NIK, nothing about the resident.
 /// </summary>
 public static class DisdukcapilService
 {

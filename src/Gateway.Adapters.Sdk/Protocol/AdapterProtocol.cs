@@ -21,6 +21,12 @@ public static class AdapterProtocol
     /// <summary>PUT the document's bytes to <c>{DocumentsPath}/{externalReference}/{documentId}</c> (PUT: repeating it is harmless).</summary>
     public const string DocumentsPath = BasePath + "/documents";
 
+    /// <summary>
+    /// POST a <see cref="RegistryCheck"/>; answers a <see cref="RegistryVerdict"/>. Served only by an adapter
+    /// that fronts the civil registry (<see cref="Contract.ICivilRegistry"/>); any other answers 404.
+    /// </summary>
+    public const string CivilRegistryChecksPath = BasePath + "/civil-registry/checks";
+
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary>The adapter's HMAC over the gateway's call nonce and the answer's body; see <see cref="AdapterProof"/>.</summary>

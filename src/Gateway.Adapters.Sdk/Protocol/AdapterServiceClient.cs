@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Gateway.Adapters.Sdk.Calls;
+using Gateway.Adapters.Sdk.Contract;
 using Gateway.Contracts.Adapters.V1;
 
 namespace Gateway.Adapters.Sdk.Protocol;
@@ -52,6 +53,18 @@ public sealed class AdapterServiceClient(HttpClient http, Uri address, string ke
                 request.Headers.Add(AdapterProtocol.DocumentSha256Header, document.Sha256);
             }, ProtocolJson.Default.AdapterOutcome, "attach document", cancellationToken);
         return answer ?? failure!;
+    }
+
+    /// <summary>
+    /// Asks the civil registry behind the adapter. Anything but a proven answer (down, refused, not this
+    /// agency's adapter) is <see cref="RegistryAnswer.Unavailable"/>, with the reason for the operator's log.
+    /// </summary>
+    public async Task<(RegistryAnswer Answer, string? Problem)> CheckCivilRegistryAsync(RegistryQuery query, CancellationToken cancellationToken)
+    {
+        var (verdict, failure) = await CallAsync(HttpMethod.Post, AdapterProtocol.CivilRegistryChecksPath,
+            request => request.Content = Json(new RegistryCheck(query.Nik, query.FullName, query.DateOfBirth), ProtocolJson.Default.RegistryCheck),
+            ProtocolJson.Default.RegistryVerdict, "check a NIK", cancellationToken);
+        return verdict is null ? (RegistryAnswer.Unavailable, failure!.Problem) : (verdict.Answer, null);
     }
 
     /// <summary>

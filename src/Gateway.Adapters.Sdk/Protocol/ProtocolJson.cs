@@ -13,4 +13,6 @@ namespace Gateway.Adapters.Sdk.Protocol;
 [JsonSerializable(typeof(AdapterManifest))]
 [JsonSerializable(typeof(StatusQuery))]
 [JsonSerializable(typeof(StatusAnswer))]
+[JsonSerializable(typeof(RegistryCheck))]
+[JsonSerializable(typeof(RegistryVerdict))]
 public sealed partial class ProtocolJson : JsonSerializerContext;

@@ -22,6 +22,12 @@ public sealed record StatusQuery(IReadOnlyList<string> References);
 /// </summary>
 public sealed record StatusAnswer(IReadOnlyList<AdapterOutcome> Reports, AdapterOutcome? Failure);
 
+/// <summary>"Is this NIK this person's?", as the gateway asks an adapter service that fronts the civil registry.</summary>
+public sealed record RegistryCheck(string Nik, string FullName, DateOnly DateOfBirth);
+
+/// <summary>The registry's answer: match or no match, never whose a NIK is.</summary>
+public sealed record RegistryVerdict(Contract.RegistryAnswer Answer);
+
 /// <summary>Runs a poll against an adapter and sorts the answers, the same way wherever the adapter runs.</summary>
 public static class StatusAnswers
 {

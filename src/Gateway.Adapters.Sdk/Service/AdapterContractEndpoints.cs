@@ -30,6 +30,7 @@ internal static class AdapterContractEndpoints
         contract.MapPost(AdapterProtocol.SubmissionsPath, SubmitAsync);
         contract.MapPost(AdapterProtocol.StatusesPath, StatusesAsync);
         contract.MapPut(AdapterProtocol.DocumentsPath + "/{reference}/{documentId:guid}", AttachAsync);
+        contract.MapPost(AdapterProtocol.CivilRegistryChecksPath, CheckCivilRegistryAsync);
     }
 
     private static IResult Manifest(HttpContext http, IOptions<AdapterServiceOptions> options)
@@ -92,6 +93,19 @@ internal static class AdapterContractEndpoints
         return Proven(http, options.Value, outcome, ProtocolJson.Default.AdapterOutcome);
     }
 
+    private static async Task<IResult> CheckCivilRegistryAsync(HttpContext http, RegistryCheck check, IOptions<AdapterServiceOptions> options,
+        CancellationToken cancellationToken)
+    {
+        if (http.RequestServices.GetService<ICivilRegistry>() is not { } registry)
+        {
+            // Proven too, so the gateway can tell "this adapter has no registry" from "someone else answered".
+            return ProvenStatus(http, options.Value, StatusCodes.Status404NotFound);
+        }
+
+        var answer = await registry.CheckAsync(new RegistryQuery(check.Nik, check.FullName, check.DateOfBirth), cancellationToken);
+        return Proven(http, options.Value, new RegistryVerdict(answer), ProtocolJson.Default.RegistryVerdict);
+    }
+
     private static IServiceAdapter Served(HttpContext http, AdapterServiceOptions options) =>
         http.RequestServices.GetRequiredKeyedService<IServiceAdapter>(options.Adapter);
 
@@ -99,8 +113,20 @@ internal static class AdapterContractEndpoints
     private static IResult Proven<T>(HttpContext http, AdapterServiceOptions options, T value, JsonTypeInfo<T> type)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, type);
+        Prove(http, options, body);
+        return Results.Bytes(body, "application/json");
+    }
+
+    /// <summary>An empty answer with <paramref name="status"/>, proven like any other.</summary>
+    private static IResult ProvenStatus(HttpContext http, AdapterServiceOptions options, int status)
+    {
+        Prove(http, options, []);
+        return Results.StatusCode(status);
+    }
+
+    private static void Prove(HttpContext http, AdapterServiceOptions options, byte[] body)
+    {
         var nonce = http.User.FindFirst("jti")?.Value ?? "";
         http.Response.Headers[AdapterProtocol.ProofHeader] = AdapterProof.Compute(options.Key, nonce, body);
-        return Results.Bytes(body, "application/json");
     }
 }

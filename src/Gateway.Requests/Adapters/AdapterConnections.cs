@@ -41,13 +41,19 @@ internal sealed class AdapterConnections(
             return services.GetKeyedService<IServiceAdapter>(adapterName) is { } adapter ? new LocalAdapterConnection(adapter) : null;
         }
 
-        if (directory.Find(adapterName[ServicePrefix.Length..]) is not { Adapter: { } endpoint } service
+        return ClientFor(adapterName[ServicePrefix.Length..]) is { } client ? new RemoteAdapterConnection(client) : null;
+    }
+
+    /// <summary>A client for the adapter service behind catalogue service <paramref name="slug"/>; null when it is not one.</summary>
+    public AdapterServiceClient? ClientFor(string slug)
+    {
+        if (directory.Find(slug) is not { Adapter: { } endpoint } service
             || services.GetService<IAdapterCallSigner>() is not { } signer)
         {
             return null;
         }
 
-        return new RemoteAdapterConnection(new AdapterServiceClient(httpClients.CreateClient(HttpClientName), endpoint.Address,
-            secrets.Unprotect(endpoint.ProtectedKey), service.AgencyCode, agency => Signed(signer.Sign(agency)), TimeSpan.FromSeconds(endpoint.TimeoutSeconds)));
+        return new AdapterServiceClient(httpClients.CreateClient(HttpClientName), endpoint.Address,
+            secrets.Unprotect(endpoint.ProtectedKey), service.AgencyCode, agency => Signed(signer.Sign(agency)), TimeSpan.FromSeconds(endpoint.TimeoutSeconds));
     }
 }
