@@ -11,13 +11,13 @@
 #   gw-pg-1         the same as gw-pg-100, one event per transaction, 16 concurrent producers
 #   gw-sqlite-100   as gw-pg-100 on the embedded SQLite database
 # Each measurement is its own process on a fresh virtual host (and fresh database), warmed with a
-# tenth of its events first. Writes bench/results/events.md. Tunables: ROUNDS (3), EVENTS (20000),
+# tenth of its events first. Writes bench/results/events.md. Tunables: ROUNDS (5), EVENTS (20000),
 # EVENTS_PER_TX1 (5000: one transaction per event is slower).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 results="$root/bench/results/events.md"
-ROUNDS="${ROUNDS:-3}" EVENTS="${EVENTS:-20000}" EVENTS_PER_TX1="${EVENTS_PER_TX1:-5000}"
+ROUNDS="${ROUNDS:-5}" EVENTS="${EVENTS:-20000}" EVENTS_PER_TX1="${EVENTS_PER_TX1:-5000}"
 PG_ADMIN="${PG_ADMIN:-Host=127.0.0.1;Username=postgres;Password=postgres}"
 work="$root/bench/.work/events"
 rm -rf "$work" && mkdir -p "$work"
@@ -36,7 +36,8 @@ fresh_vhost() {
   echo "$name"
 }
 fresh_db() {
-  PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS bench_events WITH (FORCE)" -c "CREATE DATABASE bench_events" >/dev/null
+  # CHECKPOINT: the previous measurement's WAL is flushed now, not during this one.
+  PGPASSWORD=postgres psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS bench_events WITH (FORCE)" -c "CREATE DATABASE bench_events" -c "CHECKPOINT" >/dev/null
   echo "Host=127.0.0.1;Database=bench_events;Username=postgres;Password=postgres"
 }
 
@@ -58,7 +59,10 @@ measure() { # target round -> events per second
 targets=(bare gw-pg-100 direct-pg-100 gw-pg-inbox gw-pg-1 gw-sqlite-100)
 : >"$work/rounds.txt"
 for round in $(seq 1 "$ROUNDS"); do
-  for target in "${targets[@]}"; do
+  # Each round starts one target further, so no target always runs right after the same neighbour.
+  n=${#targets[@]} shift=$(( (round - 1) % ${#targets[@]} ))
+  for i in $(seq 0 $((n - 1))); do
+    target=${targets[$(( (i + shift) % n ))]}
     rate=$(measure "$target" "$round")
     echo "round $round $target $rate events/s" | tee -a "$work/rounds.txt"
   done

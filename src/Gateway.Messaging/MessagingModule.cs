@@ -82,13 +82,18 @@ public static class MessagingModule
                 endpoint.UseMessageRetry(r => r.Intervals(options.Retry.EffectiveIntervals)));
 
             // One shared queue turns every event type into webhook deliveries.
+            var eventConsumers = new EventConsumers(bus, instance, options.Inbox.PrefetchCount);
             foreach (var type in EventTypes.ByName.Values)
             {
-                bus.AddConsumer(typeof(WebhookFanOut<>).MakeGenericType(type))
-                    .Endpoint(e => e.Name = WebhookFanOut<CatalogueChanged>.Queue);
+                var fanOut = typeof(WebhookFanOut<>).MakeGenericType(type);
+                bus.AddConsumer(fanOut).Endpoint(e =>
+                {
+                    e.Name = WebhookFanOut<CatalogueChanged>.Queue;
+                    eventConsumers.InboxPrefetch(fanOut, e);
+                });
             }
 
-            consumers?.Invoke(new EventConsumers(bus, instance));
+            consumers?.Invoke(eventConsumers);
 
             if (options.Transport == MessageTransport.RabbitMq)
             {

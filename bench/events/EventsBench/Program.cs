@@ -24,6 +24,7 @@ IBenchTarget target = mode switch
     _ => throw new ArgumentException($"unknown mode {mode}"),
 };
 
+using var groups = new InboxGroupSizes();
 await using (target)
 {
     await target.StartAsync();
@@ -32,6 +33,7 @@ await using (target)
     await target.RunAsync(events);
     clock.Stop();
     Console.Error.WriteLine($"create {Timing.Create * 1000.0 / System.Diagnostics.Stopwatch.Frequency / (events + warmup):F3} ms, add {Timing.Add * 1000.0 / System.Diagnostics.Stopwatch.Frequency / (events + warmup):F3} ms, save {Timing.Save * 1000.0 / System.Diagnostics.Stopwatch.Frequency / (events + warmup):F3} ms");
+    Console.Error.WriteLine(groups);
     Console.WriteLine(FormattableString.Invariant($"{mode} {events} {clock.Elapsed.TotalSeconds:F3} {events / clock.Elapsed.TotalSeconds:F0}"));
 }
 

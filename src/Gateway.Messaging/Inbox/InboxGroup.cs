@@ -13,41 +13,41 @@ namespace Gateway.Messaging.Inbox;
 /// MassTransit delivers concurrently (the prefetch count), and a lone event is applied at once, without waiting
 /// for company.
 /// <para>
-/// There is no background task: the delivery that finds nobody saving leads, saves one group (its own event
-/// first), then hands the lead to the oldest delivery still waiting. Each delivery returns only when its own
-/// event is committed (or has failed), so MassTransit's acknowledgement, retries and error queue work per
-/// event exactly as for a consumer without groups.
+/// There is no background task: while fewer than two groups are being saved, the oldest waiting delivery is
+/// asked to lead; it saves one group (everything waiting) and, done, the next oldest is asked. Two groups at
+/// once: while one commits, the next is on its way to the database. Each delivery returns only when its
+/// own event is committed (or has failed), so MassTransit's acknowledgement, retries and error queue work
+/// per event exactly as for a consumer without groups.
 /// </para>
 /// </summary>
 internal sealed partial class InboxGroup<TEvent, TContext>(IServiceScopeFactory scopes, Type consumerType, MessagingMetrics metrics, ILogger logger)
     where TEvent : class, IIntegrationEvent
     where TContext : DbContext
 {
-    /// <summary>Above the default prefetch count: a group is everything that waited, but a transaction stays short.</summary>
+    /// <summary>Most events in one transaction: a group is everything that waited, but a transaction stays short.</summary>
     internal const int MaxGroupSize = 100;
+
+    /// <summary>Groups saved at once: while one commits, the next is already on its way to the database.</summary>
+    internal const int MaxLeaders = 2;
 
     private readonly KeyValuePair<string, object?> _tag = new("consumer", consumerType.Name);
     private readonly Lock _gate = new();
     private readonly Queue<Delivery> _waiting = new();
-    private bool _saving;
+    private int _leaders;
 
     public async Task<InboxOutcome> ApplyAsync(TEvent message)
     {
         var delivery = new Delivery(message);
-        bool lead;
         lock (_gate)
         {
             _waiting.Enqueue(delivery);
-            lead = !_saving;
-            _saving = true;
+            PromoteWaiting();
         }
 
-        if (!lead && await Task.WhenAny(delivery.Done.Task, delivery.Lead.Task) == delivery.Lead.Task)
-        {
-            lead = true;
-        }
-
-        if (lead)
+        await Task.WhenAny(delivery.Done.Task, delivery.Lead.Task);
+        // A delivery asked to lead leads even when another group took its event meanwhile (it then saves
+        // whatever waits, perhaps nothing): every promotion ends in exactly one LeadAsync.
+        if (delivery.Lead.Task.IsCompleted)
         {
             await LeadAsync();
         }
@@ -75,14 +75,26 @@ internal sealed partial class InboxGroup<TEvent, TContext>(IServiceScopeFactory 
         {
             lock (_gate)
             {
-                if (_waiting.TryPeek(out var next))
-                {
-                    next.Lead.TrySetResult();
-                }
-                else
-                {
-                    _saving = false;
-                }
+                _leaders--;
+                PromoteWaiting();
+            }
+        }
+    }
+
+    /// <summary>Asks the oldest waiting deliveries to lead while fewer than <see cref="MaxLeaders"/> groups are being saved. Under the lock.</summary>
+    private void PromoteWaiting()
+    {
+        foreach (var waiting in _waiting)
+        {
+            if (_leaders >= MaxLeaders)
+            {
+                return;
+            }
+
+            if (!waiting.Lead.Task.IsCompleted)
+            {
+                _leaders++;
+                waiting.Lead.SetResult();
             }
         }
     }
@@ -169,6 +181,20 @@ internal sealed partial class InboxGroup<TEvent, TContext>(IServiceScopeFactory 
 /// <summary>One <see cref="InboxGroup{TEvent, TContext}"/> per consumer type, for the life of the process.</summary>
 internal sealed class InboxGroups(IServiceScopeFactory scopes, MessagingMetrics metrics, ILoggerFactory loggers)
 {
+    /// <summary>Whether <paramref name="consumer"/> derives from <see cref="IdempotentConsumer{TEvent, TContext}"/>.</summary>
+    public static bool IsInboxConsumer(Type consumer)
+    {
+        for (var type = consumer; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdempotentConsumer<,>))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private readonly ConcurrentDictionary<Type, object> _groups = new();
 
     public InboxGroup<TEvent, TContext> For<TEvent, TContext>(Type consumerType)
