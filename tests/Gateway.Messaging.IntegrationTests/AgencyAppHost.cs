@@ -118,8 +118,8 @@ internal sealed class FailingComplaintConsumer(ConsumerLog log) : IConsumer<Comp
 /// An idempotent consumer: counts how often each event's change was committed, and how large its groups were. (Handling can start
 /// twice when two deliveries of one event run concurrently; only one commits.)
 /// </summary>
-internal sealed class CountingRequestConsumer(MessagingDbContext db, ConsumerLog log, IServiceProvider services)
-    : IdempotentConsumer<ServiceRequestSubmitted, MessagingDbContext>(db, services)
+internal sealed class CountingRequestConsumer(ConsumerLog log, IServiceProvider services)
+    : IdempotentConsumer<ServiceRequestSubmitted, MessagingDbContext>(services)
 {
     protected override ValueTask<bool> ShouldHandleAsync(ServiceRequestSubmitted message, CancellationToken cancellationToken)
     {

@@ -32,18 +32,9 @@ public sealed class AdapterServiceTests(RequestGateway fixture) : IClassFixture<
     public async ValueTask InitializeAsync()
     {
         _simperizinan = await SimperizinanApp.StartAsync(LegacyKey);
-        _adapter = await AdapterServiceApp.StartAsync(b => b.AddDpmptspService(), a => a.MapDpmptspService(), new Dictionary<string, string?>
-        {
-            ["AdapterService:Adapter"] = DpmptspRegistration.Name,
-            ["AdapterService:AgencyCode"] = Agency,
-            ["AdapterService:Key"] = AdapterKey,
-            ["AdapterService:Gateway"] = App.PortalAddress.ToString(),
-            ["AdapterService:AllowHttp"] = "true",
-            ["Adapters:Dpmptsp:BaseAddress"] = _simperizinan.BaseAddress.ToString(),
-            ["Adapters:Dpmptsp:ApiKeyHeader"] = SimperizinanApp.KeyHeader,
-            ["Adapters:Dpmptsp:ApiKey"] = LegacyKey,
-            ["Adapters:Dpmptsp:TimeoutSeconds"] = "2",
-        });
+        _adapter = await AdapterServices.StartAsync(b => b.AddDpmptspService(), a => a.MapDpmptspService(), DpmptspRegistration.Name, Agency,
+            AdapterKey, App, (_simperizinan.BaseAddress, SimperizinanApp.KeyHeader, LegacyKey),
+            new Dictionary<string, string?> { ["Adapters:Dpmptsp:TimeoutSeconds"] = "2" });
     }
 
     public async ValueTask DisposeAsync()
@@ -130,12 +121,7 @@ public sealed class AdapterServiceTests(RequestGateway fixture) : IClassFixture<
         return $"/{Agency}/{slug}";
     }
 
-    private JsonObject Exposure(string key)
-    {
-        var exposure = TestData.Exposure(_adapter.BaseAddress, access: "citizen");
-        exposure["upstreamAuth"] = new JsonObject { ["kind"] = "adapter", ["secret"] = key };
-        return exposure;
-    }
+    private JsonObject Exposure(string key) => AdapterServices.Exposure(_adapter.BaseAddress, key);
 
     private static JsonObject Application(string slug) => new()
     {

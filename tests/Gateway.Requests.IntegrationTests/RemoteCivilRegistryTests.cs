@@ -35,17 +35,8 @@ public sealed class RemoteCivilRegistryTests : IAsyncLifetime
         {
             ["Requests:CivilRegistryService"] = Service,
         });
-        _adapter = await AdapterServiceApp.StartAsync(b => b.AddDisdukcapilService(), a => a.MapDisdukcapilService(), new Dictionary<string, string?>
-        {
-            ["AdapterService:Adapter"] = DisdukcapilRegistration.Name,
-            ["AdapterService:AgencyCode"] = Agency,
-            ["AdapterService:Key"] = AdapterKey,
-            ["AdapterService:Gateway"] = _gateway.PortalAddress.ToString(),
-            ["AdapterService:AllowHttp"] = "true",
-            ["Adapters:Disdukcapil:BaseAddress"] = _siak.BaseAddress.ToString(),
-            ["Adapters:Disdukcapil:ApiKeyHeader"] = SiakApp.KeyHeader,
-            ["Adapters:Disdukcapil:ApiKey"] = SiakKey,
-        });
+        _adapter = await AdapterServices.StartAsync(b => b.AddDisdukcapilService(), a => a.MapDisdukcapilService(), DisdukcapilRegistration.Name,
+            Agency, AdapterKey, _gateway, (_siak.BaseAddress, SiakApp.KeyHeader, SiakKey));
     }
 
     public async ValueTask DisposeAsync()
@@ -129,12 +120,7 @@ public sealed class RemoteCivilRegistryTests : IAsyncLifetime
         await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service(Service, Agency, Exposure(key)))).EnsureSuccessAsync();
     }
 
-    private JsonObject Exposure(string key)
-    {
-        var exposure = TestData.Exposure(_adapter.BaseAddress, access: "citizen");
-        exposure["upstreamAuth"] = new JsonObject { ["kind"] = "adapter", ["secret"] = key };
-        return exposure;
-    }
+    private JsonObject Exposure(string key) => AdapterServices.Exposure(_adapter.BaseAddress, key);
 
     private async Task<GatewayUser> StoredAsync(Guid id)
     {

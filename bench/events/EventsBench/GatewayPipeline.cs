@@ -158,8 +158,8 @@ internal sealed class GatewayPipeline(string virtualHost, string database, strin
 }
 
 /// <summary>Applies each complaint event once (inbox row in the same transaction), then counts it.</summary>
-internal sealed class BenchComplaintConsumer(ComplaintsDbContext db, Arrivals arrivals, IServiceProvider services)
-    : IdempotentConsumer<ComplaintFiled, ComplaintsDbContext>(db, services)
+internal sealed class BenchComplaintConsumer(Arrivals arrivals, IServiceProvider services)
+    : IdempotentConsumer<ComplaintFiled, ComplaintsDbContext>(services)
 {
     protected override Task HandleAsync(ComplaintFiled message, CancellationToken cancellationToken) => Task.CompletedTask;
 

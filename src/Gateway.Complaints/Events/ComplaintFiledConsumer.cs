@@ -18,11 +18,10 @@ namespace Gateway.Complaints.Events;
 /// One shared queue (<c>satupintu-complaint-filed</c>): with several replicas, one routes each complaint.
 /// </summary>
 internal sealed class ComplaintFiledConsumer(
-    ComplaintsDbContext db,
     ComplaintRouter router,
     IOptions<MessagingOptions> messaging,
     TimeProvider time,
-    IServiceProvider services) : IdempotentConsumer<ComplaintFiled, ComplaintsDbContext>(db, services)
+    IServiceProvider services) : IdempotentConsumer<ComplaintFiled, ComplaintsDbContext>(services)
 {
     protected override async Task HandleAsync(ComplaintFiled message, CancellationToken cancellationToken)
     {

@@ -21,11 +21,17 @@ namespace Gateway.Messaging.Inbox;
 /// first delivery already changed): for a duplicate, or a group that fails, they are discarded.
 /// </summary>
 /// <typeparam name="TContext">The consuming module's DbContext; it must map the inbox (<c>MapOutboxAndInbox</c>).</typeparam>
-public abstract class IdempotentConsumer<TEvent, TContext>(TContext db, IServiceProvider services) : IConsumer<TEvent>
+public abstract class IdempotentConsumer<TEvent, TContext>(IServiceProvider services) : IConsumer<TEvent>
     where TEvent : class, IIntegrationEvent
     where TContext : DbContext
 {
-    protected TContext Db { get; } = db;
+    private TContext? _db;
+
+    /// <summary>
+    /// The module's context, taken from the pool on first use: the instance MassTransit creates per delivery
+    /// only decides <see cref="ShouldHandleAsync"/> and hands the event on, so it never leases one.
+    /// </summary>
+    protected TContext Db => _db ??= services.GetRequiredService<TContext>();
 
     /// <summary>Names this consumer in the inbox; keep it stable across renames of the class.</summary>
     protected virtual string InboxName => GetType().Name;

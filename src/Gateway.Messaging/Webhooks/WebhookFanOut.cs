@@ -13,13 +13,12 @@ namespace Gateway.Messaging.Webhooks;
 /// webhook are acknowledged without a database call.
 /// </summary>
 internal sealed class WebhookFanOut<TEvent>(
-    MessagingDbContext db,
     SubscriptionCache subscriptions,
     WebhookSignal signal,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     IServiceProvider services)
-    : IdempotentConsumer<TEvent, MessagingDbContext>(db, services)
+    : IdempotentConsumer<TEvent, MessagingDbContext>(services)
     where TEvent : class, IIntegrationEvent
 {
     public const string Queue = "satupintu-webhooks";
