@@ -6,7 +6,8 @@ raw, rounds, duration, warmup = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[
 rows = [line.rstrip("\n").split("\t") for line in open(raw) if line.strip()]
 bare = [r for r in rows if r[1] == "siak-bare"]
 gateway = [r for r in rows if r[1] == "gateway-submit"]
-remote = [r for r in rows if r[1] == "gateway-remote"]  # the adapter as a service of its own
+# The last run with the adapter compiled into the gateway (2026-12-04 14:36 UTC, commit 2576fa1, same machine and method).
+IN_PROCESS = {"file": "bench/results/requests-2026-12-04-in-process.md", "requests_per_second": 210, "as_a_service": 182}
 
 
 def sh(cmd):
@@ -30,29 +31,23 @@ print(f"- method: `bench/requests/run.sh` — the sample SIAK (its own process) 
       f"{rounds} interleaved rounds. **Bare**: `POST /api/v1/permohonan` straight to SIAK (a new `no_referensi` each). **Gateway**: a signed-in "
       "citizen's `POST /api/requests` (session cookie, new `Idempotency-Key` each): form checked against the JSON Schema, tracking number, "
       "request + timeline + outbox event in one SQLite transaction; the outbox publishes `ServiceRequestSubmitted` on the in-memory bus; the "
-      "consumer files it in SIAK through the Disdukcapil adapter (Refit, the SDK's resilience handler); SIAK's case number and status are "
-      "stored. The gateway's rate is the requests of the round that came back filed with SIAK's status, divided by the time from the "
-      "round's first submit to its last filing (`filed.py` reads the SQLite file). **Adapter as a service**: the same submits for "
-      "`akta-kelahiran-layanan`, whose app is the Disdukcapil adapter running as its own process (`Adapters.Disdukcapil.Service`, "
-      "Release, on core 0 beside SIAK): the consumer files over HTTP with a signed gateway token and an `Idempotency-Key`, the adapter "
-      "files in SIAK and answers with SIAK's case and status under its HMAC proof, which the gateway verifies before storing.\n")
+      "consumer files it with the Disdukcapil adapter, which runs as its own process (`Adapters.Disdukcapil.Service`, Release, on core 0 "
+      "beside SIAK): over HTTP with a signed gateway token and an `Idempotency-Key`; the adapter files in SIAK (Refit, the SDK's "
+      "resilience handler) and answers with SIAK's case and status under its HMAC proof, which the gateway verifies before storing. "
+      "The gateway's rate is the requests of the round that came back filed with SIAK's status, divided by the time from the "
+      "round's first submit to its last filing (`filed.py` reads the SQLite file).\n")
 print("| round | path | bare SIAK filings/s | gateway submits/s (API answers) | submit p50 ms | submit p99 ms | submitted | filed with status | end-to-end requests/s | gateway RSS MiB |")
 print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-for b, g, r in zip(bare, gateway, remote or [None] * len(bare)):
-    for name, row in (("adapter in process", g), ("adapter as a service", r)):
-        if row:
-            print(f"| {b[0]} | {name} | {float(b[2]):,.0f} | {float(row[2]):,.0f} | {float(row[3]):.2f} | {float(row[4]):.2f} | {row[7]} | {row[8]} | "
-                  f"{float(row[10]):,.0f} | {float(row[6]) / 1024:.0f} |")
-lost = sum(int(g[7]) - int(g[8]) for g in gateway + remote)
+for b, row in zip(bare, gateway):
+    print(f"| {b[0]} | adapter as a service | {float(b[2]):,.0f} | {float(row[2]):,.0f} | {float(row[3]):.2f} | {float(row[4]):.2f} | {row[7]} | {row[8]} | "
+          f"{float(row[10]):,.0f} | {float(row[6]) / 1024:.0f} |")
+lost = sum(int(g[7]) - int(g[8]) for g in gateway)
 print(f"\n- medians: bare SIAK {med(bare, 2):,.0f} filings/s; gateway {med(gateway, 2):,.0f} submits/s answered, "
       f"**{e2e:,.0f} requests/s end to end** (p50 {med(gateway, 3):.1f} ms, p99 {med(gateway, 4):.1f} ms for the submit)")
 print(f"- end to end / bare legacy call: **{ratio:.2f}×** by medians (paired per round: {', '.join(f'{p:.2f}' for p in paired)})")
-if remote:
-    out = med(remote, 10)
-    pairs = ", ".join(f"{float(r[10]) / float(g[10]):.2f}" for g, r in zip(gateway, remote))
-    print(f"- adapter as a service: {med(remote, 2):,.0f} submits/s answered, **{out:,.0f} requests/s end to end** "
-          f"(p50 {med(remote, 3):.1f} ms, p99 {med(remote, 4):.1f} ms for the submit); against the adapter in process: "
-          f"**{out / e2e:.2f}×** (paired per round: {pairs})")
+print(f"- for comparison (not this run): with the adapter compiled into the gateway, {IN_PROCESS['requests_per_second']} requests/s end "
+      f"to end, and {IN_PROCESS['as_a_service']} through the adapter service in the same run ({IN_PROCESS['file']}); this run's "
+      f"{e2e:,.0f} is {e2e / IN_PROCESS['requests_per_second']:.2f}× the in-process figure")
 print(f"- requests submitted but not filed within 300 s after their round: {lost}")
 bad = [r for r in rows if r[5] != "0"]
 if bad:

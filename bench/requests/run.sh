@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Requests benchmark (issue 5): service requests end to end — citizen's submit (API, form check,
-# tracking number, SQLite, outbox) → in-memory bus → Disdukcapil adapter (Refit, SDK defaults) → the
-# sample SIAK → SIAK's case number and status stored — per second, beside the bare SIAK filing rate
-# (the same POST straight to SIAK) measured in the same run, interleaved; and the same requests filed
-# through the Disdukcapil adapter running as a service of its own (HTTP, signed calls, issue 12).
+# Requests benchmark (issues 5, 12): service requests end to end — citizen's submit (API, form check,
+# tracking number, SQLite, outbox) → in-memory bus → the Disdukcapil adapter service (its own process; HTTP,
+# signed calls, proven answers) → Refit, SDK defaults → the sample SIAK → SIAK's case number and status
+# stored — per second, beside the bare SIAK filing rate (the same POST straight to SIAK) measured in the
+# same run, interleaved. (The gateway has no adapter compiled in any more; the last in-process figure is
+# kept in bench/results/requests-2026-12-04-in-process.md.)
 #   - SIAK, the adapter service and wrk on core 0, the gateway on core 1 (../../../shared/BENCHMARKING.md)
-#   - wrk -t1 -c16; each side warmed; then ROUNDS rounds of: bare SIAK, gateway (adapter in process),
-#     gateway (adapter as a service)
+#   - wrk -t1 -c16; each side warmed; then ROUNDS rounds of: bare SIAK, gateway
 #   - the gateway's round rate = requests of the round filed with SIAK's status / (last filed - first submitted),
 #     read from its SQLite file after the round (filed.py)
 # Writes bench/results/requests.md. Tunables: ROUNDS (3), DURATION (10 s), WARMUP (60 s: the write path keeps
@@ -41,9 +41,7 @@ pids+=($!); siak_pid=$!
 origins $GW
 # shellcheck disable=SC2046
 env $(gateway_env $GW "$work/data") Admin__Key="$KEY" \
-    Adapters__Disdukcapil__BaseAddress="http://127.0.0.1:$SIAK/" Adapters__Disdukcapil__ApiKeyHeader=X-SIAK-Key \
-    Adapters__Disdukcapil__ApiKey="$BENCH_SIAK_KEY" Adapters__Disdukcapil__Services__0=akta-kelahiran \
-    Adapters__Disdukcapil__PollSeconds=86400 Requests__AdapterServicePollSeconds=86400 \
+    Requests__AdapterServicePollSeconds=86400 \
     taskset -c 1 dotnet "$work/gateway/Gateway.Host.dll" > "$work/logs/gateway.log" 2>&1 &
 pids+=($!); gw_pid=$!
 wait_ready $GW "$work/logs/gateway.log"
@@ -60,7 +58,7 @@ for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$ADAPTER/health" >/dev/null 
 
 export BENCH_COOKIE
 BENCH_COOKIE=$(python3 "$here/setup.py" "$ADMIN" "$PORTAL" "$KEY" "http://127.0.0.1:$ADAPTER/" "$ADAPTER_KEY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["cookie"])')
-for service in akta-kelahiran akta-kelahiran-layanan; do
+for service in akta-kelahiran; do
   for _ in $(seq 1 60); do
     curl -sf "$PORTAL/api/catalogue/services/$service" | grep -q requestForm && break; sleep 0.5
   done
@@ -90,9 +88,6 @@ run_siak "$WARMUP" >/dev/null
 since=$(date -u +"%Y-%m-%d %H:%M:%S")
 run_gateway "$WARMUP" >/dev/null
 python3 "$here/filed.py" "$db" "$since" 300 >/dev/null
-since=$(date -u +"%Y-%m-%d %H:%M:%S")
-run_gateway "$WARMUP" akta-kelahiran-layanan >/dev/null
-python3 "$here/filed.py" "$db" "$since" 300 >/dev/null
 
 raw="$work/raw.tsv"; : > "$raw"
 for round in $(seq 1 "$ROUNDS"); do
@@ -105,12 +100,6 @@ for round in $(seq 1 "$ROUNDS"); do
   rss=$(ps -o rss= -p "$gw_pid" | tr -d ' ')
   read -r submitted filed _ _ _ _ seconds rate < <(python3 "$here/filed.py" "$db" "$since" 300)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" gateway-submit "$rps" "$p50" "$p99" "$bad" "$rss" "$submitted" "$filed" "$seconds" "$rate" | tee -a "$raw" >&2
-  sleep 1
-  since=$(date -u +"%Y-%m-%d %H:%M:%S.%6N")
-  read -r rps p50 p99 bad < <(run_gateway "$DURATION" akta-kelahiran-layanan)
-  rss=$(ps -o rss= -p "$gw_pid" | tr -d ' ')
-  read -r submitted filed _ _ _ _ seconds rate < <(python3 "$here/filed.py" "$db" "$since" 300)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" gateway-remote "$rps" "$p50" "$p99" "$bad" "$rss" "$submitted" "$filed" "$seconds" "$rate" | tee -a "$raw" >&2
   sleep 1
 done
 

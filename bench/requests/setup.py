@@ -1,13 +1,11 @@
 #!/usr/bin/env python3
 """Prepares a running gateway for the requests benchmark and prints the citizen's session cookie.
 
-- agency "disdukcapil" and the service "akta-kelahiran" with a form (the Disdukcapil adapter compiled into
-  the gateway is bound to it by the gateway's environment), a citizen account (admin API) signed in
-  through the sign-in form;
-- with ADAPTER_URL and ADAPTER_KEY: the service "akta-kelahiran-layanan", the same form, whose app is the
-  Disdukcapil adapter running as a service of its own (upstream authentication "adapter").
+- agency "disdukcapil" and the service "akta-kelahiran" with a form, whose app is the Disdukcapil adapter
+  running as a service of its own (upstream authentication "adapter");
+- a citizen account (admin API) signed in through the sign-in form.
 
-usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY [ADAPTER_URL ADAPTER_KEY]   (the administration and portal origins)
+usage: setup.py ADMIN_URL PORTAL_URL ADMIN_KEY ADAPTER_URL ADAPTER_KEY   (the administration and portal origins)
 """
 import json, os, sys
 
@@ -30,11 +28,9 @@ def add_service(slug, name, **extra):
         "requestForm": form, **extra})
 
 
-add_service("akta-kelahiran", "Akta Kelahiran")
-if len(sys.argv) > 5:
-    add_service("akta-kelahiran-layanan", "Akta Kelahiran (adapter sebagai layanan)",
-                exposure={"destinations": [sys.argv[4]], "healthCheckPath": "/health", "access": {"kind": "citizen"},
-                          "upstreamAuth": {"kind": "adapter", "secret": sys.argv[5]}})
+add_service("akta-kelahiran", "Akta Kelahiran",
+            exposure={"destinations": [sys.argv[4]], "healthCheckPath": "/health", "access": {"kind": "citizen"},
+                      "upstreamAuth": {"kind": "adapter", "secret": sys.argv[5]}})
 account = admin(admin_origin, key, "POST", "/api/admin/accounts",
                 {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
 browser = Browser(gateway)

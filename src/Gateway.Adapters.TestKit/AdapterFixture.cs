@@ -112,7 +112,6 @@ public abstract class AdapterFixture : IAsyncLifetime
             // The suite injects faults on purpose, one after another; the breaker would then (rightly)
             // refuse the next tests' calls. Judging the adapter needs every call to reach the app.
             [$"{section}:CircuitBreakerMinimumCalls"] = "100000",
-            [$"{section}:Services:0"] = ServiceSlug,
         };
         if (OutOfProcess)
         {

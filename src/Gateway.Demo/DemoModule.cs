@@ -11,6 +11,21 @@ namespace Gateway.Demo;
 
 public static class DemoModule
 {
+    /// <summary>
+    /// The settings the demo city gives the modules (how often adapter services are polled, which one answers
+    /// the NIK check), unless configuration says otherwise. Called before the modules are added: some of them
+    /// decide what to register from their settings.
+    /// </summary>
+    public static IHostApplicationBuilder AddDemoCitySettings(this IHostApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetSection(DemoOptions.Section).Get<DemoOptions>() is { Enabled: true })
+        {
+            DemoEndpoints.Configure(builder.Configuration, builder.Configuration);
+        }
+
+        return builder;
+    }
+
     /// <summary>Starts the sample apps and seeds the demo city when <c>Demo:Enabled</c> is true; does nothing otherwise.</summary>
     public static IHostApplicationBuilder AddDemoCity(this IHostApplicationBuilder builder)
     {
@@ -29,7 +44,6 @@ public static class DemoModule
 
         // Order matters: hosted services start in registration order, after the catalogue's first load.
         var endpoints = new DemoEndpoints();
-        endpoints.Configure(builder.Configuration, builder.Configuration);
         builder.Services.AddSingleton(endpoints);
         builder.Services.AddSingleton<DemoLegacyApps>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoLegacyApps>());

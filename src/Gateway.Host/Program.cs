@@ -1,8 +1,3 @@
-using Adapters.Disdukcapil;
-using Adapters.Dpmptsp;
-using Adapters.Lapor;
-using Adapters.Rsud;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Catalogue;
 using Gateway.Catalogue.Events;
 using Gateway.Complaints;
@@ -19,6 +14,11 @@ using Gateway.Requests;
 
 var builder = WebApplication.CreateBuilder(args);
 
+#if SATUPINTU_DEMO
+builder.AddDemoCitySettings(); // before the modules: they read the settings the demo gives them
+#else
+builder.RefuseDemoCity();
+#endif
 builder.AddPlatform();
 builder.AddMessaging(consumers => consumers
     .AddCatalogueConsumers()
@@ -28,16 +28,9 @@ builder.AddCatalogue();
 builder.AddProxy();
 builder.AddComplaints();
 builder.AddRequests();
-builder.AddAdapters(adapters => adapters
-    .AddDisdukcapil()
-    .AddDpmptsp()
-    .AddRsud()
-    .AddLapor());
 builder.AddGatewayIdentity();
 #if SATUPINTU_DEMO
 builder.AddDemoCity();
-#else
-builder.RefuseDemoCity();
 #endif
 builder.AddApiDocumentation();
 

@@ -30,7 +30,7 @@ public sealed class RequestOptions
 
     /// <summary>
     /// The catalogue service (its slug) whose adapter service answers the civil registry's NIK check, e.g. the
-    /// Disdukcapil adapter's. Unset: the NIK page uses a registry compiled into the gateway, if any.
+    /// Disdukcapil adapter's. Unset: the NIK page offers no check (a NIK stays self-declared).
     /// </summary>
     [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Requests:CivilRegistryService is a catalogue service slug, e.g. nik-siak")]
     public string? CivilRegistryService { get; set; }

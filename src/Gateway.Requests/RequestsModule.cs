@@ -1,5 +1,4 @@
 using Gateway.Adapters.Sdk.Contract;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Messaging.Bus;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
@@ -34,7 +33,6 @@ public static class RequestsModule
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RequestMetrics>();
-        services.TryAddSingleton<AdapterRegistry>(); // none compiled in: every adapter is a service in the catalogue
         services.TryAddSingleton<UpstreamSecrets>();
         services.AddSingleton<AdapterConnections>();
         services.AddHttpClient(AdapterConnections.HttpClientName)
@@ -46,8 +44,6 @@ public static class RequestsModule
             });
         if (!string.IsNullOrWhiteSpace(builder.Configuration[$"{RequestOptions.Section}:{nameof(RequestOptions.CivilRegistryService)}"]))
         {
-            // Registered before any registry compiled into the host (the host adds its adapters after this
-            // module), so the NIK page, which asks the first registry, asks this one.
             services.AddTransient<ICivilRegistry, RemoteCivilRegistry>();
         }
 

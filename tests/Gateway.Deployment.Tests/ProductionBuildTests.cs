@@ -23,6 +23,9 @@ public sealed class ProductionBuildTests(ProductionBuildTests.Published publishe
             Assert.DoesNotContain(assemblies, a => a!.Contains(demo, StringComparison.Ordinal));
         }
 
+        // No department's adapter either: each is a service of its own, registered in the catalogue.
+        Assert.DoesNotContain(assemblies, a => a!.StartsWith("Adapters.", StringComparison.Ordinal));
+
         // Nor does the dependency manifest name them (a reference resolved at run time would).
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(published.Folder, "Gateway.Host.deps.json")));
         var libraries = deps.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToList();
@@ -31,6 +34,8 @@ public sealed class ProductionBuildTests(ProductionBuildTests.Published publishe
         {
             Assert.DoesNotContain(libraries, l => l.Contains(demo, StringComparison.Ordinal));
         }
+
+        Assert.DoesNotContain(libraries, l => l.StartsWith("Adapters.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Adapters.Disdukcapil;
 using Adapters.Disdukcapil.LegacyApp;
 using Gateway.Adapters.SampleHost;
+using Gateway.Adapters.Sdk.Service;
 using Gateway.Identity.Persistence;
 using Gateway.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -13,18 +15,22 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Gateway.Identity.IntegrationTests;
 
 /// <summary>
-/// A gateway whose Disdukcapil adapter reaches a sample SIAK (the civil registry check), an agency that
-/// is allowed to see NIKs, and a service that needs a verified NIK — exposed and taking requests.
+/// A gateway, a sample SIAK and the Disdukcapil adapter service in front of it (the civil registry check),
+/// an agency that is allowed to see NIKs, and two services that need a verified NIK: one exposed on the
+/// proxy, one taking requests through the adapter service.
 /// </summary>
 public sealed class NikGateway : IAsyncLifetime
 {
     public const string SiakKey = "siak-key-for-nik-tests-000001";
     public const string Agency = "disdukcapil";
+    public const string AdapterKey = "adapter-key-for-nik-tests-000000000001";
     public const string StrictService = "kartu-keluarga";
+    public const string StrictRequestService = "akta-kelahiran";
     public const string OpenService = "antrian-loket";
 
     public GatewayApp App { get; private set; } = null!;
     public SampleLegacyApp Siak { get; private set; } = null!;
+    public AdapterServiceApp Adapter { get; private set; } = null!;
     public LegacyBackend Backend { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
@@ -33,19 +39,20 @@ public sealed class NikGateway : IAsyncLifetime
         Backend = await LegacyBackend.StartAsync();
         App = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: new Dictionary<string, string?>
         {
-            ["Adapters:Disdukcapil:BaseAddress"] = Siak.BaseAddress.ToString(),
-            ["Adapters:Disdukcapil:ApiKeyHeader"] = SiakApp.KeyHeader,
-            ["Adapters:Disdukcapil:ApiKey"] = SiakKey,
-            ["Adapters:Disdukcapil:Services:0"] = StrictService,
+            ["Requests:CivilRegistryService"] = StrictRequestService,
             ["Identity:ForwardedIdentity:AgenciesSeeingNik:0"] = Agency,
         });
+        Adapter = await AdapterServices.StartAsync(b => b.AddDisdukcapilService(), a => a.MapDisdukcapilService(),
+            DisdukcapilRegistration.Name, Agency, AdapterKey, App, (Siak.BaseAddress, SiakApp.KeyHeader, SiakKey));
         await App.CreateAgencyAsync(Agency);
-        var exposure = TestData.Exposure(new Uri(Backend.Address, "echo/"), access: "citizen");
-        var service = TestData.Service(StrictService, Agency, exposure);
-        service["citizenAssurance"] = "verifiedNik";
-        service["requestForm"] = JsonNode.Parse("""{ "type": "object", "properties": { "alasan": { "type": "string" } } }""");
         using var admin = App.CreateAdminClient();
-        await (await admin.PostAsJsonAsync("/api/admin/services", service)).EnsureSuccessAsync();
+        var exposed = TestData.Service(StrictService, Agency, TestData.Exposure(new Uri(Backend.Address, "echo/"), access: "citizen"));
+        exposed["citizenAssurance"] = "verifiedNik";
+        await (await admin.PostAsJsonAsync("/api/admin/services", exposed)).EnsureSuccessAsync();
+        var filed = TestData.Service(StrictRequestService, Agency, AdapterServices.Exposure(Adapter.BaseAddress, AdapterKey));
+        filed["citizenAssurance"] = "verifiedNik";
+        filed["requestForm"] = JsonNode.Parse("""{ "type": "object", "properties": { "alasan": { "type": "string" } } }""");
+        await (await admin.PostAsJsonAsync("/api/admin/services", filed)).EnsureSuccessAsync();
         var open = TestData.Service(OpenService, Agency, TestData.Exposure(new Uri(Backend.Address, "echo/"), access: "citizen"));
         await (await admin.PostAsJsonAsync("/api/admin/services", open)).EnsureSuccessAsync();
     }
@@ -53,6 +60,7 @@ public sealed class NikGateway : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        await Adapter.DisposeAsync();
         await Siak.DisposeAsync();
         await Backend.DisposeAsync();
     }
@@ -146,7 +154,7 @@ public sealed class NikAssuranceTests(NikGateway fixture) : IClassFixture<NikGat
             Assert.Equal(HttpStatusCode.Redirect, match.StatusCode);
             Assert.NotNull(verified.NikVerifiedAt);
             Assert.Equal("registry", verified.NikVerification);
-            Assert.Equal("Disdukcapil", verified.NikVerifiedBy);
+            Assert.Equal("service:" + NikGateway.StrictRequestService, verified.NikVerifiedBy);
             Assert.Equal(1, await OutboxCountAsync("CitizenRegistered", nik));
             var page = await browser.GetAsync("/akun/nik?pesan=terverifikasi");
             Assert.Contains("NIK Anda terverifikasi", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -197,7 +205,7 @@ public sealed class NikAssuranceTests(NikGateway fixture) : IClassFixture<NikGat
         var refused = await SendAsync(apps, HttpMethod.Get, $"/{NikGateway.Agency}/{NikGateway.StrictService}/x", claimedToken);
         var allowed = await SendAsync(apps, HttpMethod.Get, $"/{NikGateway.Agency}/{NikGateway.StrictService}/x", verifiedToken);
         using var portal = App.CreateClient();
-        var application = new { service = NikGateway.StrictService, fields = new { alasan = "pindah rumah" } };
+        var application = new { service = NikGateway.StrictRequestService, fields = new { alasan = "pindah rumah" } };
         var refusedRequest = await SendAsync(portal, HttpMethod.Post, "/api/requests", claimedToken, application);
         var withoutNik = await SendAsync(portal, HttpMethod.Post, "/api/requests", verifiedWithoutNikScope, application);
         var acceptedRequest = await SendAsync(portal, HttpMethod.Post, "/api/requests", verifiedToken, application);

@@ -39,7 +39,7 @@ public sealed class FailedSaveTests(RequestGateway fixture) : IClassFixture<Requ
         TrackingNumber = "TEST-" + Guid.NewGuid().ToString("N")[..12],
         ServiceSlug = RequestGatewayBase.ServiceSlug,
         AgencyCode = RequestGatewayBase.Agency,
-        AdapterName = "Disdukcapil",
+        AdapterName = "service:" + RequestGatewayBase.ServiceSlug,
         CitizenId = citizen,
         ApplicantName = "Uji",
         Fields = [],

@@ -1,20 +1,28 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Adapters.Disdukcapil;
 using Adapters.Disdukcapil.LegacyApp;
 using Gateway.Adapters.SampleHost;
+using Gateway.Adapters.Sdk.Service;
 
 namespace Gateway.Requests.IntegrationTests;
 
-/// <summary>A gateway whose Disdukcapil adapter files into a sample SIAK on loopback, and a service with a form bound to it.</summary>
+/// <summary>
+/// A gateway, a sample SIAK on loopback and the Disdukcapil adapter service in front of it (its own Kestrel),
+/// and a service with a form whose app is that adapter service.
+/// </summary>
 public abstract class RequestGatewayBase(DatabaseKind database) : IAsyncLifetime
 {
     public const string Agency = "disdukcapil";
     public const string ServiceSlug = "akta-kelahiran";
     public const string SiakKey = "siak-key-for-request-tests-0001";
+    public const string AdapterKey = "adapter-key-for-request-tests-0000000001";
 
     public GatewayApp App { get; private set; } = null!;
 
     public SampleLegacyApp Siak { get; private set; } = null!;
+
+    public AdapterServiceApp Adapter { get; private set; } = null!;
 
     public static JsonObject Form => JsonNode.Parse("""
         { "type": "object", "required": ["nama_anak", "tanggal_lahir", "nik_ibu"],
@@ -30,20 +38,17 @@ public abstract class RequestGatewayBase(DatabaseKind database) : IAsyncLifetime
         Siak = await SiakApp.StartAsync(SiakKey);
         App = await GatewayApp.StartAsync(database, settings: new Dictionary<string, string?>
         {
-            ["Adapters:Disdukcapil:BaseAddress"] = Siak.BaseAddress.ToString(),
-            ["Adapters:Disdukcapil:ApiKeyHeader"] = SiakApp.KeyHeader,
-            ["Adapters:Disdukcapil:ApiKey"] = SiakKey,
-            ["Adapters:Disdukcapil:TimeoutSeconds"] = "2",
-            ["Adapters:Disdukcapil:PollSeconds"] = "1",
-            ["Adapters:Disdukcapil:Services:0"] = ServiceSlug,
             ["Requests:DispatchSweepSeconds"] = "1",
             ["Requests:MaxRetryDelaySeconds"] = "10",
             ["Requests:OverdueCheckSeconds"] = "1",
             ["Requests:AdapterServicePollSeconds"] = "1",
         });
+        Adapter = await AdapterServices.StartAsync(b => b.AddDisdukcapilService(), a => a.MapDisdukcapilService(),
+            DisdukcapilRegistration.Name, Agency, AdapterKey, App, (Siak.BaseAddress, SiakApp.KeyHeader, SiakKey),
+            new Dictionary<string, string?> { [$"Adapters:{DisdukcapilRegistration.Name}:TimeoutSeconds"] = "2" });
         await App.CreateAgencyAsync(Agency);
         await App.CreateAgencyAsync("dpmptsp");
-        var service = TestData.Service(ServiceSlug, Agency);
+        var service = TestData.Service(ServiceSlug, Agency, AdapterServices.Exposure(Adapter.BaseAddress, AdapterKey));
         service["requestForm"] = Form;
         using var admin = App.CreateAdminClient();
         await (await admin.PostAsJsonAsync("/api/admin/services", service)).EnsureSuccessAsync();
@@ -52,6 +57,7 @@ public abstract class RequestGatewayBase(DatabaseKind database) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
+        await Adapter.DisposeAsync();
         await Siak.DisposeAsync();
         GC.SuppressFinalize(this);
     }

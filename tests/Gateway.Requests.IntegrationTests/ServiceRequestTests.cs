@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Gateway.Adapters.Sdk.Contract;
-using Gateway.Adapters.Sdk.Registration;
-using Gateway.Contracts.Adapters.V1;
+using Gateway.Adapters.Sdk.Protocol;
 using Gateway.Messaging.Outbox;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Calendar;
@@ -208,27 +206,32 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         var (_, citizen) = await App.SignedInAsync("citizen");
         var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
         var (tracking, requestId) = await ApplyWhileSiakIsDownAsync(citizen);
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
-        await db.Requests.Where(r => r.Id == requestId) // only this test files it from here on
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.NextDispatchAt, DateTime.UtcNow.AddHours(1)), TestContext.Current.CancellationToken);
-
-        // SIAK takes the request; in that moment the citizen cancels it through the API.
-        var siak = scope.ServiceProvider.GetRequiredKeyedService<IServiceAdapter>("Disdukcapil");
-        var cancelledMeanwhile = new FilesThenWaits(siak, async () =>
+        // SIAK takes the request; in that moment, before the adapter service's answer is back, the citizen
+        // cancels it through the API. SIAK was just down, so the adapter's circuit breaker may still be open
+        // (15 s): this test files it (and only this test: the sweeper is kept away) until SIAK takes it.
+        HttpStatusCode? cancelledMeanwhile = null;
+        using var filesThenWaits = new FilesThenWaits(async () => cancelledMeanwhile = (await CancelAsync(citizen, tracking)).StatusCode);
+        using var http = new HttpClient(filesThenWaits, disposeHandler: false);
+        for (var attempt = 1; cancelledMeanwhile is null; attempt++)
         {
-            var cancelled = await CancelAsync(citizen, tracking);
-            Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
-        });
-        var only = new ServiceCollection().AddKeyedSingleton<IServiceAdapter>("Disdukcapil", cancelledMeanwhile).BuildServiceProvider();
-        var adapters = new AdapterConnections(only, scope.ServiceProvider.GetRequiredService<AdapterRegistry>(),
-            scope.ServiceProvider.GetRequiredService<IServiceDirectory>(), scope.ServiceProvider.GetRequiredService<UpstreamSecrets>(),
-            scope.ServiceProvider.GetRequiredService<IHttpClientFactory>());
-        var dispatcher = new RequestDispatcher(db, adapters, scope.ServiceProvider.GetRequiredService<StatusRecorder>(),
-            scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
-            TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
-        await dispatcher.DispatchAsync(requestId, TestContext.Current.CancellationToken);
+            Assert.True(attempt <= 60, "SIAK never took the request through the adapter service");
+            await using var scope = App.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            await db.Requests.Where(r => r.Id == requestId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.NextDispatchAt, DateTime.UtcNow.AddHours(1)), TestContext.Current.CancellationToken);
+            var adapters = new AdapterConnections(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IServiceDirectory>(),
+                scope.ServiceProvider.GetRequiredService<UpstreamSecrets>(), new OneClient(http));
+            var dispatcher = new RequestDispatcher(db, adapters, scope.ServiceProvider.GetRequiredService<StatusRecorder>(),
+                scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
+                TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
+            await dispatcher.DispatchAsync(requestId, TestContext.Current.CancellationToken);
+            if (cancelledMeanwhile is null)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
 
+        Assert.Equal(HttpStatusCode.OK, cancelledMeanwhile);
         var filed = Assert.Single(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
         var mine = await GetAsync(citizen, $"/api/requests/{tracking}");
         Assert.Equal("cancelled", mine.GetProperty("status").GetString());
@@ -269,42 +272,32 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     private static Task<HttpResponseMessage> CancelAsync(BrowserSession citizen, string tracking) =>
         citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/requests/{tracking}/cancel"));
 
-    /// <summary>An adapter that files through the real one, then lets something happen before it answers.</summary>
-    private sealed class FilesThenWaits(IServiceAdapter inner, Func<Task> meanwhile) : IServiceAdapter
+    /// <summary>
+    /// The wire to the adapter service: once the agency's system has taken a filing (the answer names its case),
+    /// lets something happen before the gateway reads the answer. Other answers pass through unchanged.
+    /// </summary>
+    private sealed class FilesThenWaits(Func<Task> meanwhile) : DelegatingHandler(new SocketsHttpHandler())
     {
-        public StatusMap Statuses => inner.Statuses;
-
-        public async Task<AdapterReceipt> SubmitAsync(AdapterSubmission submission, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var receipt = await FiledAsync(submission, cancellationToken);
-            await meanwhile();
-            return receipt;
-        }
-
-        /// <summary>
-        /// Until SIAK takes it: SIAK was just down, so the adapter's circuit breaker may still be open (15 s),
-        /// and SIAK answers 429 to bursts. Filing twice is safe (idempotent per tracking number).
-        /// </summary>
-        private async Task<AdapterReceipt> FiledAsync(AdapterSubmission submission, CancellationToken cancellationToken)
-        {
-            for (var attempt = 1; ; attempt++)
+            var response = await base.SendAsync(request, cancellationToken);
+            if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == AdapterProtocol.SubmissionsPath && response.IsSuccessStatusCode)
             {
-                try
+                await response.Content.LoadIntoBufferAsync(cancellationToken); // read here, and again by the gateway
+                var outcome = await response.Content.ReadFromJsonAsync(ProtocolJson.Default.AdapterOutcome, cancellationToken);
+                if (outcome?.ExternalReference is not null)
                 {
-                    return await inner.SubmitAsync(submission, cancellationToken);
-                }
-                catch (Exception) when (attempt < 60)
-                {
-                    await Task.Delay(500, cancellationToken);
+                    await meanwhile();
                 }
             }
+
+            return response;
         }
+    }
 
-        public Task<LegacyStatusReport> FetchStatusAsync(string externalReference, CancellationToken cancellationToken) =>
-            inner.FetchStatusAsync(externalReference, cancellationToken);
-
-        public Task<IReadOnlyList<LegacyStatusReport>> FetchStatusesAsync(IReadOnlyCollection<string> externalReferences, CancellationToken cancellationToken) =>
-            inner.FetchStatusesAsync(externalReferences, cancellationToken);
+    private sealed class OneClient(HttpClient client) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => client;
     }
 
     [Fact]

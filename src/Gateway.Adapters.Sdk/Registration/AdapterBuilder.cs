@@ -10,8 +10,8 @@ using Refit;
 namespace Gateway.Adapters.Sdk.Registration;
 
 /// <summary>
-/// Where the host registers adapters, one line each (<c>adapters.AddDisdukcapil()</c>), and where an
-/// adapter registers its Refit client with the gateway's defaults.
+/// Where an adapter service registers its adapter, in one line (<c>adapters.AddDisdukcapil()</c>), and
+/// where the adapter registers its Refit client with the SDK's defaults.
 /// </summary>
 public sealed class AdapterBuilder
 {
@@ -25,24 +25,18 @@ public sealed class AdapterBuilder
 
     public IConfiguration Configuration { get; }
 
-    /// <summary>
-    /// Registers an adapter under <paramref name="name"/>: its settings are <c>Adapters:{name}</c>, and
-    /// it serves the catalogue services listed in <c>Adapters:{name}:Services</c>.
-    /// </summary>
+    /// <summary>Registers an adapter under <paramref name="name"/>: its settings are <c>Adapters:{name}</c>.</summary>
     public AdapterBuilder Add<TAdapter>(string name) where TAdapter : class, IServiceAdapter
     {
         Services.AddOptions<AdapterOptions>(name)
             .BindConfiguration($"{AdapterOptions.Section}:{name}")
-            .Validate(o => o.Services.Count == 0 || o.BaseAddress is { IsAbsoluteUri: true },
-                $"{AdapterOptions.Section}:{name}:BaseAddress must be an absolute URL when the adapter serves catalogue services.")
             .ValidateDataAnnotations()
             .ValidateOnStart();
         Services.AddKeyedTransient<IServiceAdapter, TAdapter>(name);
-        Services.AddSingleton(new AdapterRegistration(name));
         return this;
     }
 
-    /// <summary>Registers the civil registry check an adapter offers (one per gateway: the Disdukcapil adapter's).</summary>
+    /// <summary>Registers the civil registry check an adapter offers (the Disdukcapil adapter's), served over the adapter contract.</summary>
     public AdapterBuilder AddCivilRegistry<TRegistry>() where TRegistry : class, ICivilRegistry
     {
         Services.AddTransient<ICivilRegistry, TRegistry>();
@@ -66,7 +60,7 @@ public sealed class AdapterBuilder
     }
 
     /// <summary>
-    /// The gateway's defaults for every legacy call: base address and credentials from configuration,
+    /// The SDK's defaults for every legacy call: base address and credentials from configuration,
     /// a per-attempt timeout, retries (with backoff, honouring Retry-After) only for methods that are
     /// safe to repeat, and a circuit breaker so a dead app is not hammered.
     /// </summary>
@@ -96,16 +90,12 @@ public sealed class AdapterBuilder
     }
 }
 
-/// <summary>One registered adapter.</summary>
-public sealed record AdapterRegistration(string Name);
-
 public static class AdapterHostExtensions
 {
-    /// <summary>Registers the adapters and the registry that binds them to catalogue services.</summary>
+    /// <summary>Registers adapters: an adapter service's (<see cref="Service.AdapterServiceHost"/>), or the conformance kit's in-process host.</summary>
     public static IHostApplicationBuilder AddAdapters(this IHostApplicationBuilder builder, Action<AdapterBuilder> adapters)
     {
         adapters(new AdapterBuilder(builder.Services, builder.Configuration));
-        builder.Services.AddSingleton<AdapterRegistry>();
         return builder;
     }
 }

@@ -3,27 +3,21 @@ using System.ComponentModel.DataAnnotations;
 namespace Gateway.Adapters.Sdk.Registration;
 
 /// <summary>
-/// Settings under <c>Adapters:{Name}</c>: where the legacy app is, which catalogue services it serves,
-/// how patient to be, and the credentials it wants. Secrets come from the environment or a Kubernetes
+/// Settings under <c>Adapters:{Name}</c>, read by the adapter service: where the legacy app is, how patient
+/// to be, and the credentials it wants. Which catalogue services it files for is the catalogue's business
+/// (the services whose app is this adapter service), and how often it is polled the gateway's. Secrets come from the environment or a Kubernetes
 /// Secret (<c>Adapters__Disdukcapil__ApiKey</c>), never from a committed file.
 /// </summary>
 public sealed class AdapterOptions
 {
     public const string Section = "Adapters";
 
-    /// <summary>The legacy app's base address, e.g. <c>http://siak.disdukcapil.local/</c>; required once <see cref="Services"/> is not empty.</summary>
+    /// <summary>The legacy app's base address, e.g. <c>http://siak.disdukcapil.local/</c>; an adapter service refuses to start without it.</summary>
     public Uri? BaseAddress { get; set; }
-
-    /// <summary>Catalogue service slugs whose requests this adapter files (the binding to the catalogue). Empty: the adapter is registered but idle.</summary>
-    public List<string> Services { get; set; } = [];
 
     /// <summary>Per attempt; a legacy call slower than this counts as unavailable.</summary>
     [Range(1, 300)]
     public int TimeoutSeconds { get; set; } = 10;
-
-    /// <summary>How often open requests' statuses are asked for.</summary>
-    [Range(1, 86_400)]
-    public int PollSeconds { get; set; } = 60;
 
     /// <summary>
     /// Calls within 30 s before the circuit breaker judges the app (then it opens at half of them failed,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using Gateway.Adapters.Sdk.Registration;
+using Adapters.Disdukcapil;
 using Microsoft.Extensions.Configuration;
 
 namespace Gateway.Demo.LegacyApps;
@@ -24,33 +24,18 @@ public sealed class DemoEndpoints
             : null;
 
     /// <summary>
-    /// Points the gateway's own Disdukcapil client at SIAK (the NIK check at sign-up runs in the gateway)
-    /// and polls the adapter services every 5 s, unless configuration already says otherwise. No service
-    /// is bound to an adapter compiled into the gateway: the catalogue binds them to the adapter services.
+    /// Polls the adapter services every 5 s and asks the Disdukcapil adapter service for the NIK check at
+    /// sign-up (through the first service it files for), unless configuration already says otherwise.
+    /// Nothing of an adapter runs inside the gateway: the catalogue binds services to the adapter services.
     /// </summary>
-    public void Configure(IConfigurationBuilder configuration, IConfiguration current)
+    public static void Configure(IConfigurationBuilder configuration, IConfiguration current)
     {
-        var settings = new Dictionary<string, string?>
+        var registry = DemoLegacyApps.Systems.Single(s => s.Adapter == DisdukcapilRegistration.Name).Services[0];
+        configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Requests:AdapterServicePollSeconds"] = current["Requests:AdapterServicePollSeconds"] ?? "5",
-        };
-        foreach (var system in DemoLegacyApps.Systems)
-        {
-            var section = $"{AdapterOptions.Section}:{system.Adapter}";
-            if (current[$"{section}:BaseAddress"] is not null)
-            {
-                continue; // pointed at a real system: leave it alone
-            }
-
-            var (port, secret, _, _) = _bySystem[system.Adapter];
-            settings[$"{section}:BaseAddress"] = $"http://127.0.0.1:{port}/";
-            foreach (var (key, value) in system.Settings(secret))
-            {
-                settings[$"{section}:{key}"] = value;
-            }
-        }
-
-        configuration.AddInMemoryCollection(settings);
+            ["Requests:CivilRegistryService"] = current["Requests:CivilRegistryService"] ?? registry,
+        });
     }
 
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -1,6 +1,4 @@
-using Gateway.Adapters.Sdk.Contract;
 using Gateway.Adapters.Sdk.Protocol;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,14 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gateway.Requests.Adapters;
 
 /// <summary>
-/// Finds the adapter that files a service's requests. The catalogue comes first: a service whose app is
-/// registered as an adapter service (upstream authentication <c>adapter</c>) is filed there, so a new
-/// department's adapter needs no change to this gateway. Adapters compiled into the gateway and bound
-/// by configuration (<c>Adapters:{Name}:Services</c>) serve the rest.
+/// Finds the adapter that files a service's requests: the catalogue says. A service whose app is registered
+/// as an adapter service (upstream authentication <c>adapter</c>) is filed there, so a new department's
+/// adapter needs no change to this gateway; no adapter is compiled into it.
 /// </summary>
 internal sealed class AdapterConnections(
     IServiceProvider services,
-    AdapterRegistry registry,
     IServiceDirectory directory,
     UpstreamSecrets secrets,
     IHttpClientFactory httpClients)
@@ -26,23 +22,19 @@ internal sealed class AdapterConnections(
     public const string ServicePrefix = "service:";
 
     /// <summary>The adapter name a new request of <paramref name="service"/> is stored with; null when no adapter files it.</summary>
-    public string? NameFor(ServiceEntry service) =>
-        service.Adapter is not null ? ServicePrefix + service.Slug : registry.NameForService(service.Slug);
+    public static string? NameFor(ServiceEntry service) => service.Adapter is not null ? ServicePrefix + service.Slug : null;
 
     private static SignedCall Signed(AdapterCallToken token) => new(token.Token, token.Nonce);
 
-    public static bool IsRemote(string adapterName) => adapterName.StartsWith(ServicePrefix, StringComparison.Ordinal);
-
-    /// <summary>The connection for a stored adapter name; null when that adapter is gone (unregistered, or the service no longer an adapter's).</summary>
-    public IAdapterConnection? For(string adapterName)
-    {
-        if (!IsRemote(adapterName))
-        {
-            return services.GetKeyedService<IServiceAdapter>(adapterName) is { } adapter ? new LocalAdapterConnection(adapter) : null;
-        }
-
-        return ClientFor(adapterName[ServicePrefix.Length..]) is { } client ? new RemoteAdapterConnection(client) : null;
-    }
+    /// <summary>
+    /// The connection for a stored adapter name; null when that adapter is gone (the service left the
+    /// catalogue or is no longer an adapter's) — or the name is one an older gateway stored for an adapter
+    /// compiled into it, which this one no longer has.
+    /// </summary>
+    public IAdapterConnection? For(string adapterName) =>
+        adapterName.StartsWith(ServicePrefix, StringComparison.Ordinal) && ClientFor(adapterName[ServicePrefix.Length..]) is { } client
+            ? new RemoteAdapterConnection(client)
+            : null;
 
     /// <summary>A client for the adapter service behind catalogue service <paramref name="slug"/>; null when it is not one.</summary>
     public AdapterServiceClient? ClientFor(string slug)

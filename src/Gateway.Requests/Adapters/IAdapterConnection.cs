@@ -5,9 +5,8 @@ using Gateway.Contracts.Adapters.V1;
 namespace Gateway.Requests.Adapters;
 
 /// <summary>
-/// One adapter as the requests module uses it, wherever it runs: compiled into this gateway
-/// (<see cref="LocalAdapterConnection"/>) or as its own service (<see cref="RemoteAdapterConnection"/>).
-/// Every call answers an outcome; nothing throws but cancellation.
+/// One adapter service as the requests module uses it (<see cref="RemoteAdapterConnection"/>, over the
+/// adapter contract). Every call answers an outcome; nothing throws but cancellation.
 /// </summary>
 internal interface IAdapterConnection
 {

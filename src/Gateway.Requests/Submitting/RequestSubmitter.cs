@@ -29,7 +29,6 @@ internal sealed record SubmitResult(ServiceRequest? Request, bool Created, Probl
 internal sealed class RequestSubmitter(
     RequestsDbContext db,
     IServiceDirectory services,
-    AdapterConnections adapters,
     WorkingCalendar calendar,
     IOptions<RequestOptions> options,
     IOptions<MessagingOptions> messaging,
@@ -66,7 +65,7 @@ internal sealed class RequestSubmitter(
             return new SubmitResult(null, false, ProblemKind.Forbidden, RequestTexts.NikScopeNeeded);
         }
 
-        var adapter = adapters.NameFor(service);
+        var adapter = AdapterConnections.NameFor(service);
         if (adapter is null || service.RequestForm is null)
         {
             return Invalid("service", RequestTexts.NoRequests.With(service.Slug));

@@ -1,5 +1,4 @@
 using Gateway.Adapters.Sdk.Calls;
-using Gateway.Adapters.Sdk.Registration;
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Hosting;
 using Gateway.Requests.Adapters;
@@ -14,12 +13,12 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Requests.Tracking;
 
 /// <summary>
-/// Asks each adapter, every <c>Adapters:{Name}:PollSeconds</c> (an adapter service registered in the
-/// catalogue: <c>Requests:AdapterServicePollSeconds</c>), where its open requests stand, and records what changed. A status the adapter cannot map is not guessed: the request keeps its status
+/// Asks each adapter service, every <c>Requests:AdapterServicePollSeconds</c>, where its open requests stand,
+/// and records what changed. A status the adapter cannot map is not guessed: the request keeps its status
 /// and shows the problem to operators until the adapter is fixed.
 /// </summary>
 internal sealed partial class StatusPoller(
-    IServiceScopeFactory scopes, AdapterRegistry adapters, IOptions<RequestOptions> options, TimeProvider time, ILogger<StatusPoller> logger)
+    IServiceScopeFactory scopes, IOptions<RequestOptions> options, TimeProvider time, ILogger<StatusPoller> logger)
     : BackgroundService
 {
     private const int Batch = 500;
@@ -53,9 +52,7 @@ internal sealed partial class StatusPoller(
                 continue;
             }
 
-            nextPoll[name] = now.AddSeconds(AdapterConnections.IsRemote(name)
-                ? options.Value.AdapterServicePollSeconds
-                : adapters.OptionsOf(name).PollSeconds);
+            nextPoll[name] = now.AddSeconds(options.Value.AdapterServicePollSeconds);
             try
             {
                 await PollAsync(name, stoppingToken);
@@ -67,15 +64,14 @@ internal sealed partial class StatusPoller(
         }
     }
 
-    /// <summary>The adapters compiled in, and the adapter services that hold open requests (they come and go with the catalogue).</summary>
-    private async Task<IEnumerable<string>> AdapterNamesAsync(CancellationToken cancellationToken)
+    /// <summary>The adapter services that hold open requests (they come and go with the catalogue).</summary>
+    private async Task<List<string>> AdapterNamesAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
-        var remote = await db.Requests
+        return await db.Requests
             .Where(r => r.AdapterName.StartsWith(AdapterConnections.ServicePrefix) && r.Dispatch == DispatchState.Filed && !RequestStatuses.Final.Contains(r.Status))
             .Select(r => r.AdapterName).Distinct().ToListAsync(cancellationToken);
-        return adapters.Names.Concat(remote);
     }
 
     /// <returns>How many requests changed status.</returns>

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Gateway.Adapters.Sdk.Service;
 using Microsoft.AspNetCore.Builder;
 
-namespace Gateway.Requests.IntegrationTests;
+namespace Gateway.Testing;
 
 /// <summary>An agency's adapter run as its own service for these tests, trusting the gateway under test, and its catalogue exposure.</summary>
-internal static class AdapterServices
+public static class AdapterServices
 {
     /// <param name="legacy">Where the adapter's legacy app listens, with the header and key it expects.</param>
     public static Task<AdapterServiceApp> StartAsync(
