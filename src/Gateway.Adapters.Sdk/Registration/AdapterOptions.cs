@@ -5,8 +5,9 @@ namespace Gateway.Adapters.Sdk.Registration;
 /// <summary>
 /// Settings under <c>Adapters:{Name}</c>, read by the adapter service: where the legacy app is, how patient
 /// to be, and the credentials it wants. Which catalogue services it files for is the catalogue's business
-/// (the services whose app is this adapter service), and how often it is polled the gateway's. Secrets come from the environment or a Kubernetes
-/// Secret (<c>Adapters__Disdukcapil__ApiKey</c>), never from a committed file.
+/// (the services whose app is this adapter service), and how often it is polled the gateway's. Secrets
+/// come from the environment or a Kubernetes Secret (<c>Adapters__Disdukcapil__ApiKey</c>), never from a
+/// committed file.
 /// </summary>
 public sealed class AdapterOptions
 {
