@@ -212,9 +212,8 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         HttpStatusCode? cancelledMeanwhile = null;
         using var filesThenWaits = new FilesThenWaits(async () => cancelledMeanwhile = (await CancelAsync(citizen, tracking)).StatusCode);
         using var http = new HttpClient(filesThenWaits, disposeHandler: false);
-        for (var attempt = 1; cancelledMeanwhile is null; attempt++)
+        await Eventually.HoldsAsync(async () =>
         {
-            Assert.True(attempt <= 60, "SIAK never took the request through the adapter service");
             await using var scope = App.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
             await db.Requests.Where(r => r.Id == requestId)
@@ -225,11 +224,8 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
                 scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
                 TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
             await dispatcher.DispatchAsync(requestId, TestContext.Current.CancellationToken);
-            if (cancelledMeanwhile is null)
-            {
-                await Task.Delay(500, TestContext.Current.CancellationToken);
-            }
-        }
+            return cancelledMeanwhile is not null;
+        }, "SIAK to take the request through the adapter service", TimeSpan.FromSeconds(30), interval: TimeSpan.FromMilliseconds(500));
 
         Assert.Equal(HttpStatusCode.OK, cancelledMeanwhile);
         var filed = Assert.Single(fixture.Siak.Cases.All, c => c.ClientReference == tracking);

@@ -3,7 +3,8 @@ namespace Gateway.Testing;
 /// <summary>Polls a condition that becomes true asynchronously (a message delivered, a status changed).</summary>
 public static class Eventually
 {
-    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    /// <param name="interval">Between tries (50 ms); longer where each try costs the system under test (a filing).</param>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null, TimeSpan? interval = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         var deadline = DateTime.UtcNow + limit;
@@ -14,7 +15,7 @@ public static class Eventually
                 throw new TimeoutException($"Timed out after {limit.TotalSeconds} s waiting for {what}.");
             }
 
-            await Task.Delay(50);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
         }
     }
 }
