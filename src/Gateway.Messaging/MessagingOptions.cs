@@ -113,6 +113,13 @@ public sealed class OutboxOptions
     [Range(1, 600)]
     public int MaxBackoffSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Failed attempts after which an event is parked: set aside, shown in <c>/api/admin/events/outbox</c>, no longer
+    /// retried. Only failures while the broker is connected count (an outage parks nothing).
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
+
     /// <summary>How long a publish may take before the batch counts as failed.</summary>
     [Range(1, 300)]
     public int PublishTimeoutSeconds { get; set; } = 15;

@@ -25,6 +25,19 @@ public sealed class OutboxMessage
 
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>Failed attempts that count towards parking (not those made while the broker was away).</summary>
     public int Attempts { get; set; }
+
     public string? LastError { get; set; }
+
+    /// <summary>After a failure, not tried again (nor are later events of its aggregate) before this time.</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>
+    /// Set when the row failed <c>Outbox:MaxAttempts</c> times: it can never be published as it is (an unknown
+    /// type, a payload that no longer reads), so it no longer holds back its aggregate and waits for an
+    /// administrator (<c>/api/admin/events/outbox</c>).
+    /// </summary>
+    public DateTime? ParkedAt { get; set; }
 }
