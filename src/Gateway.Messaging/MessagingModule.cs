@@ -56,6 +56,7 @@ public static class MessagingModule
         services.AddSingleton<AgencyQueues>();
         services.AddHostedService<AgencyQueueSync>();
         services.AddSingleton<WebhookSignal>();
+        services.AddSingleton<WebhookClaims>();
         services.AddHostedService<WebhookSender>();
         services.AddHttpClient(WebhookSender.HttpClientName, c => c.DefaultRequestHeaders.UserAgent.ParseAdd("SatuPintu-Webhooks/1"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler

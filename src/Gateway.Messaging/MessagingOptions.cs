@@ -171,6 +171,10 @@ public sealed class WebhookOptions
 
     [Range(100, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Posts one instance makes at once; each endpoint gets at most one at a time across all instances.</summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 8;
 }
 
 /// <summary>Checks every nested section too (data annotations alone stop at the top level).</summary>

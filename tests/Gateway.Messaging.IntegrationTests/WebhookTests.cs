@@ -8,52 +8,13 @@ namespace Gateway.Messaging.IntegrationTests;
 /// <summary>Agency apps that want events pushed to them: signed CloudEvents, retries, the dead-letter list.</summary>
 public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFixture>
 {
-    private static JsonObject Complaint() => new()
-    {
-        ["category"] = "jalan-rusak",
-        ["class"] = "simple",
-        ["subject"] = "Jalan berlubang",
-        ["description"] = "Lubang di depan pasar.",
-    };
+    private Task<GatewayApp> StartAsync(params (string, string?)[] extra) => WebhookScenario.StartAsync(broker, DatabaseKind.Sqlite, extra);
 
-    private async Task<GatewayApp> StartAsync(params (string, string?)[] extra)
-    {
-        var app = await GatewayApp.StartAsync(DatabaseKind.Sqlite, settings: broker.GatewaySettings(
-        [
-            ("Complaints:Rules:0:Category", "jalan-*"),
-            ("Complaints:Rules:0:AgencyCode", "dpupr"),
-            ("Messaging:Webhooks:PollIntervalMilliseconds", "200"),
-            .. extra,
-        ]));
-        await app.WaitForBusAsync();
-        await app.CreateAgencyAsync("dpupr");
-        return app;
-    }
+    private static Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url, bool ownAgencyOnly = false) =>
+        WebhookScenario.SubscribeAsync(app, url, ownAgencyOnly);
 
-    private static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url, bool ownAgencyOnly = false)
-    {
-        using var admin = app.CreateAdminClient();
-        var response = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
-        {
-            ["agencyCode"] = "dpupr",
-            ["eventType"] = "ComplaintRouted",
-            ["delivery"] = "webhook",
-            ["webhookUrl"] = url.ToString(),
-            ["ownAgencyOnly"] = ownAgencyOnly,
-        });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        return ((string)created["subscription"]!["id"]!, (string)created["secret"]!);
-    }
-
-    private static async Task<string> FileComplaintAsync(GatewayApp app, string category = "jalan-rusak")
-    {
-        using var client = app.CreateClient();
-        var complaint = Complaint();
-        complaint["category"] = category;
-        var response = await client.PostAsJsonAsync("/api/complaints", complaint);
-        return (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-    }
+    private static Task<string> FileComplaintAsync(GatewayApp app, string category = "jalan-rusak") =>
+        WebhookScenario.FileComplaintAsync(app, category);
 
     [Fact]
     public async Task A_webhook_subscriber_gets_a_signed_cloud_event_and_the_secret_is_shown_once()

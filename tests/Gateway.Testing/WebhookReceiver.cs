@@ -6,7 +6,9 @@ namespace Gateway.Testing;
 
 /// <summary>
 /// An agency app's webhook endpoint on a loopback port: records every post (body and headers) and
-/// answers 500 while <see cref="Failing"/> is set, like an app whose server is down for maintenance.
+/// answers 500 while <see cref="Failing"/> is set, like an app whose server is down for maintenance;
+/// never answers while <see cref="Hanging"/> is set, like one stuck behind a dead upstream; and takes
+/// <see cref="Delay"/> over each answer, like a slow one.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -17,6 +19,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     public bool Failing { get; set; }
+
+    public bool Hanging { get; set; }
+
+    public TimeSpan Delay { get; set; }
 
     public Uri Url { get; private set; } = null!;
 
@@ -33,6 +39,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 body,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 receiver.Failing));
+            if (receiver.Hanging)
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+
+            await Task.Delay(receiver.Delay, context.RequestAborted);
             return receiver.Failing ? Results.StatusCode(500) : Results.NoContent();
         });
         await app.StartAsync();

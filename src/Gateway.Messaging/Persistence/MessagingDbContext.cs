@@ -33,9 +33,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             lease.Property(l => l.Name).HasMaxLength(50);
             lease.Property(l => l.Holder).HasMaxLength(200);
             // The rows exist from the start, so taking a lease is one conditional UPDATE.
-            lease.HasData(
-                new DispatcherLease { Name = DispatcherLease.Outbox, ExpiresAt = DateTime.UnixEpoch },
-                new DispatcherLease { Name = DispatcherLease.Webhooks, ExpiresAt = DateTime.UnixEpoch });
+            lease.HasData(new DispatcherLease { Name = DispatcherLease.Outbox, ExpiresAt = DateTime.UnixEpoch });
         });
 
         modelBuilder.Entity<EventSubscription>(subscription =>
@@ -60,6 +58,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             delivery.Property(d => d.EventType).HasMaxLength(100);
             delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
             delivery.Property(d => d.LastError).HasMaxLength(1000);
+            delivery.Property(d => d.ClaimedBy).HasMaxLength(200);
             delivery.HasIndex(d => new { d.SubscriptionId, d.EventId }).IsUnique();
             delivery.HasIndex(d => new { d.Status, d.NextAttemptAt });
             delivery.HasOne<EventSubscription>().WithMany().HasForeignKey(d => d.SubscriptionId).OnDelete(DeleteBehavior.Cascade);

@@ -27,4 +27,9 @@ public sealed class WebhookDelivery
     public DateTime? DeliveredAt { get; set; }
     public int? LastStatusCode { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>The instance posting it now (see <c>WebhookClaims</c>), until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
 }

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
-using Gateway.Messaging.Outbox;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
 using Microsoft.AspNetCore.DataProtection;
@@ -13,27 +13,30 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Messaging.Webhooks;
 
 /// <summary>
-/// Posts due webhook deliveries, signed, and records the outcome. A failure (non-2xx, timeout,
-/// unreachable) is retried on <c>Messaging:Webhooks:RetryScheduleSeconds</c>; after the last retry the
-/// delivery is dead and waits on the dead-letter list for an administrator to replay it. One instance
-/// sends at a time (a lease), so a delivery is not posted twice concurrently.
+/// Posts due webhook deliveries, signed, and records each outcome as it happens. A failure (non-2xx,
+/// timeout, unreachable) is retried on <c>Messaging:Webhooks:RetryScheduleSeconds</c>; after the last retry
+/// the delivery is dead and waits on the dead-letter list for an administrator to replay it. Every instance
+/// sends, up to <c>Messaging:Webhooks:Concurrency</c> posts at once; <see cref="WebhookClaims"/> keeps a
+/// delivery from being posted twice at once and one endpoint from taking more than one sender.
 /// </summary>
 internal sealed partial class WebhookSender(
     IServiceScopeFactory scopes,
     IHttpClientFactory httpClients,
     IDataProtectionProvider protection,
     WebhookSignal signal,
-    Leases leases,
+    WebhookClaims claims,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     MessagingMetrics metrics,
     ILogger<WebhookSender> logger) : BackgroundService
 {
     public const string HttpClientName = "satupintu-webhooks";
-    private const int BatchSize = 50;
 
     private readonly WebhookOptions _options = options.Value.Webhooks;
     private readonly IDataProtector _secrets = protection.CreateProtector(SubscriptionAdminApi.SecretPurpose);
+
+    /// <summary>A claim outlasts the longest post (its timeout) with room for signing and saving the outcome.</summary>
+    private TimeSpan ClaimFor => TimeSpan.FromSeconds(_options.TimeoutSeconds + 30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,58 +46,78 @@ internal sealed partial class WebhookSender(
         }
 
         var poll = TimeSpan.FromMilliseconds(_options.PollIntervalMilliseconds);
-        var lease = TimeSpan.FromSeconds(Math.Max(_options.TimeoutSeconds * 2, 15));
+        using var senders = new SemaphoreSlim(_options.Concurrency);
+        var inFlight = new ConcurrentDictionary<long, Task>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var sent = 0;
+                await senders.WaitAsync(stoppingToken);
+                WebhookDelivery? claimed = null;
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
-                    if (await leases.TryHoldAsync(db, DispatcherLease.Webhooks, lease, stoppingToken))
-                    {
-                        sent = await SendDueAsync(db, stoppingToken);
-                    }
+                    claimed = await claims.ClaimNextAsync(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), ClaimFor, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogLoopFailed(logger, ex);
                 }
 
-                if (sent < BatchSize)
+                if (claimed is null)
                 {
+                    senders.Release();
                     await signal.WaitAsync(poll, stoppingToken);
+                    continue;
                 }
+
+                var delivery = claimed;
+                inFlight[delivery.Id] = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await SendAndRecordAsync(delivery, stoppingToken);
+                    }
+                    finally
+                    {
+                        inFlight.TryRemove(delivery.Id, out _);
+                        senders.Release();
+                        signal.Notify(); // the endpoint is free again: its next delivery may be due
+                    }
+                }, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await Task.WhenAll(inFlight.Values);
     }
 
-    private async Task<int> SendDueAsync(MessagingDbContext db, CancellationToken cancellationToken)
+    private async Task SendAndRecordAsync(WebhookDelivery delivery, CancellationToken stoppingToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.WebhookDeliveries
-            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
-        if (due.Count == 0)
+        try
         {
-            return 0;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            var subscription = await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, stoppingToken);
+            await SendAsync(delivery, subscription, stoppingToken);
+            if (!await claims.RecordAsync(db, delivery, CancellationToken.None))
+            {
+                LogClaimLost(logger, delivery.Id);
+            }
         }
-
-        var subscriptionIds = due.Select(d => d.SubscriptionId).Distinct().ToList();
-        var subscriptions = await db.Subscriptions.AsNoTracking()
-            .Where(s => subscriptionIds.Contains(s.Id))
-            .ToDictionaryAsync(s => s.Id, cancellationToken);
-        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (delivery, ct) => await SendAsync(delivery, subscriptions.GetValueOrDefault(delivery.SubscriptionId), ct));
-        await db.SaveChangesAsync(CancellationToken.None);
-        return due.Count;
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping mid-post: give the delivery back for another instance (or the next start) to send.
+            await using var scope = scopes.CreateAsyncScope();
+            await claims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<MessagingDbContext>(), delivery.Id, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The claim runs out and the delivery is tried again then.
+            LogLoopFailed(logger, ex);
+        }
     }
 
     private async Task SendAsync(WebhookDelivery delivery, EventSubscription? subscription, CancellationToken cancellationToken)
@@ -162,6 +185,9 @@ internal sealed partial class WebhookSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} ({EventType}) is dead after {Attempts} attempts: {Error}. Replay it from /api/admin/webhooks/dead-letters")]
     private static partial void LogDead(ILogger logger, long delivery, string eventType, int attempts, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {Delivery} was posted after its claim ran out; its outcome was not saved and it may be posted again")]
+    private static partial void LogClaimLost(ILogger logger, long delivery);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The webhook sender failed; retrying")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
