@@ -53,6 +53,7 @@ public static class MessagingModule
         // Subscription registry and webhooks
         services.AddSingleton<SubscriptionCache>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionCache>());
+        services.AddSingleton<SubscriptionEvents>();
         services.AddSingleton<AgencyQueues>();
         services.AddHostedService<AgencyQueueSync>();
         services.AddSingleton<WebhookSignal>();
@@ -94,6 +95,7 @@ public static class MessagingModule
                 });
             }
 
+            eventConsumers.PerInstance<SubscriptionChangedConsumer>("subscriptions");
             consumers?.Invoke(eventConsumers);
 
             if (options.Transport == MessageTransport.RabbitMq)

@@ -54,6 +54,7 @@ public sealed class AgencyListener : IAsyncDisposable
                 e.Handler<ServiceRequestOverdue>(c => listener!.Record(c));
                 e.Handler<ComplaintFiled>(c => listener!.Record(c));
                 e.Handler<ComplaintRouted>(c => listener!.Record(c));
+                e.Handler<SubscriptionChanged>(c => listener!.Record(c));
             });
         });
         listener = new AgencyListener(bus, virtualHost, queue);

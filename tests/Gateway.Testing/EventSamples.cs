@@ -17,7 +17,7 @@ public static class EventSamples
     public static IReadOnlyList<IIntegrationEvent> All() =>
     [
         CatalogueChanged(), ServiceHealthChanged(), CitizenRegistered(), CitizenProfileChanged(), ServiceRequestSubmitted(),
-        ServiceRequestStatusChanged(), ServiceRequestOverdue(), ComplaintFiled(), ComplaintRouted(),
+        ServiceRequestStatusChanged(), ServiceRequestOverdue(), ComplaintFiled(), ComplaintRouted(), SubscriptionChanged(),
     ];
 
     public static Guid NewEventId() => Guid.CreateVersion7();
@@ -157,5 +157,18 @@ public static class EventSamples
         Unrouted = false,
         ResponseWorkingDays = 14,
         ResponseDueAt = At.AddDays(18),
+    };
+
+    public static SubscriptionChanged SubscriptionChanged(Guid? eventId = null) => new()
+    {
+        EventId = eventId ?? NewEventId(),
+        OccurredAt = At,
+        SourceAgency = "diskominfo",
+        CorrelationId = Request,
+        Change = SubscriptionChangeKind.Created,
+        SubscriptionId = Guid.Parse("0190f3a1-7c2e-7000-8000-0000000005b1"),
+        AgencyCode = "dpupr",
+        EventType = "ComplaintRouted",
+        Delivery = "webhook",
     };
 }

@@ -16,6 +16,7 @@ internal static class EventDescriptions
         ["ServiceRequestStatusChanged"] = new("Status permohonan layanan berubah.", "A service request's status changed."),
         ["ServiceRequestOverdue"] = new("Permohonan melewati batas waktu standar pelayanan.", "A request passed its service standard's completion time."),
         ["ComplaintFiled"] = new("Pengaduan masuk (SP4N-LAPOR!, gateway, telepon, media sosial).", "A complaint arrived (SP4N-LAPOR!, the gateway, phone, social media)."),
+        ["SubscriptionChanged"] = new("Langganan event sebuah dinas dibuat atau dihapus.", "An agency's event subscription was created or deleted."),
         ["ComplaintRouted"] = new("Pengaduan diteruskan ke dinas yang bertanggung jawab, dengan batas waktu tanggapan.", "A complaint was routed to the responsible agency, with a response deadline."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

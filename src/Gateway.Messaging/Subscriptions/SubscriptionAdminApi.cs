@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Gateway.Contracts.Events.V1;
 using Gateway.Messaging.Bus;
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Agencies;
@@ -72,6 +73,7 @@ internal static class SubscriptionAdminApi
         IAgencyDirectory agencies,
         IDataProtectionProvider protection,
         SubscriptionCache cache,
+        SubscriptionEvents events,
         AgencyQueues queues,
         Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
         TimeProvider time,
@@ -106,6 +108,7 @@ internal static class SubscriptionAdminApi
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Subscriptions.Add(subscription);
+        events.Changed(db, SubscriptionChangeKind.Created, subscription);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -124,7 +127,8 @@ internal static class SubscriptionAdminApi
         return TypedResults.Created($"/api/admin/subscriptions/{subscription.Id}", new CreatedSubscriptionView(subscription.ToView(), secret));
     }
 
-    private static async Task<IResult> Delete(Guid id, MessagingDbContext db, SubscriptionCache cache, AgencyQueues queues, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(
+        Guid id, MessagingDbContext db, SubscriptionCache cache, SubscriptionEvents events, AgencyQueues queues, CancellationToken cancellationToken)
     {
         var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -133,6 +137,7 @@ internal static class SubscriptionAdminApi
         }
 
         db.Subscriptions.Remove(subscription);
+        events.Changed(db, SubscriptionChangeKind.Deleted, subscription);
         await db.SaveChangesAsync(cancellationToken);
         await cache.ReloadAsync(cancellationToken);
         if (subscription.Delivery == DeliveryMethod.Amqp)

@@ -10,8 +10,8 @@ namespace Gateway.Messaging.Subscriptions;
 
 /// <summary>
 /// Active subscriptions in memory, so the webhook fan-out does not query the database for each of
-/// thousands of events a second. Reloaded after every change made here and every 30 s (changes made
-/// on another instance reach this one's webhook fan-out within that time).
+/// thousands of events a second. Reloaded after every change made here, when another instance's
+/// <c>SubscriptionChanged</c> arrives, and every 30 s as a safety net.
 /// </summary>
 internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILogger<SubscriptionCache> logger) : BackgroundService
 {

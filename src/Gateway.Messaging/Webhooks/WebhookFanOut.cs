@@ -3,6 +3,7 @@ using Gateway.Messaging.Bus;
 using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Gateway.Messaging.Webhooks;
@@ -40,21 +41,32 @@ internal sealed class WebhookFanOut<TEvent>(
         return subscriptions.WebhooksFor(EventType).Count > 0;
     }
 
-    protected override Task HandleAsync(TEvent message, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var body = CloudEvent.Serialize(message);
         var agency = AgencyCodeProperty?.GetValue(message) as string;
-        foreach (var target in subscriptions.WebhooksFor(EventType))
+        var targets = subscriptions.WebhooksFor(EventType)
+            .Where(t => t.OnlyAgency is null || t.OnlyAgency == agency)
+            .Select(t => t.SubscriptionId)
+            .ToList();
+        if (targets.Count == 0)
         {
-            if (target.OnlyAgency is not null && target.OnlyAgency != agency)
-            {
-                continue;
-            }
+            return;
+        }
 
+        // A subscription deleted on another instance a moment ago may still be in this one's list: a
+        // delivery for it would break the save (its foreign key) and, retried, send the event to the error
+        // queue for every subscriber. Only those that still exist get one.
+        var existing = await Db.Subscriptions.AsNoTracking()
+            .Where(s => targets.Contains(s.Id) && s.Active)
+            .Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var body = CloudEvent.Serialize(message);
+        foreach (var subscriptionId in targets.Where(existing.Contains))
+        {
             Db.WebhookDeliveries.Add(new WebhookDelivery
             {
-                SubscriptionId = target.SubscriptionId,
+                SubscriptionId = subscriptionId,
                 EventId = message.EventId,
                 EventType = EventType,
                 Body = body,
@@ -63,8 +75,6 @@ internal sealed class WebhookFanOut<TEvent>(
                 CreatedAt = now,
             });
         }
-
-        return Task.CompletedTask;
     }
 
     protected override void AfterSave(TEvent message) => signal.Notify();

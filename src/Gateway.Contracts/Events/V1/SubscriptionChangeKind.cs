@@ -1,0 +1,7 @@
+namespace Gateway.Contracts.Events.V1;
+
+public enum SubscriptionChangeKind
+{
+    Created,
+    Deleted,
+}
