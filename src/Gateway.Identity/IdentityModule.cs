@@ -117,6 +117,8 @@ public static class IdentityModule
         services.AddSingleton<AppsTickets>();
         services.AddSingleton<StaffAccounts>();
         services.AddHostedService(sp => sp.GetRequiredService<StaffAccounts>());
+        services.AddSingleton<IdentityHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdentityHousekeeping>());
 
         // Administrators sign in on the administration origin (admin role) or call with a token; the admin
         // key stays for bootstrap, from loopback. The portal's session never opens the admin API.

@@ -41,6 +41,10 @@ public sealed class SignOnOptions
     [Range(5, 43200)]
     public int SessionMinutes { get; set; } = 480;
 
+    /// <summary>How often spent tokens and unverified sign-ups are removed (see <c>IdentityHousekeeping</c>).</summary>
+    [Range(1, 1440)]
+    public int HousekeepingMinutes { get; set; } = 60;
+
     [ValidateObjectMembers]
     public SigningKeyOptions Keys { get; set; } = new();
 

@@ -172,6 +172,14 @@ public sealed class WebhookOptions
     [Range(100, 60_000)]
     public int PollIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>How long delivered webhooks (their bodies carry the event) stay for the history before they are deleted.</summary>
+    [Range(1, 3650)]
+    public int DeliveredRetentionDays { get; set; } = 7;
+
+    /// <summary>How long a dead delivery waits on the dead-letter list for a replay before it is deleted.</summary>
+    [Range(1, 3650)]
+    public int DeadRetentionDays { get; set; } = 30;
+
     /// <summary>Posts one instance makes at once; each endpoint gets at most one at a time across all instances.</summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 8;

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gateway.Messaging.IntegrationTests;
 
@@ -75,5 +78,46 @@ public sealed class WebhookSendingTests(BrokerFixture broker) : IClassFixture<Br
                 await receiver.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Delivered_and_dead_deliveries_are_deleted_after_their_retention_and_no_sooner()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = await WebhookScenario.StartAsync(broker, DatabaseKind.Sqlite, ("Messaging:Outbox:CleanupIntervalSeconds", "1"));
+        var (subscription, _) = await WebhookScenario.SubscribeAsync(app, receiver.Url);
+        var now = DateTime.UtcNow;
+        WebhookDelivery Delivery(string name, WebhookDeliveryStatus status, DateTime at) => new()
+        {
+            SubscriptionId = Guid.Parse(subscription),
+            EventId = Guid.NewGuid(),
+            EventType = "ComplaintRouted",
+            Body = name,
+            Status = status,
+            Attempts = 1,
+            NextAttemptAt = at,
+            CreatedAt = at,
+            DeliveredAt = status == WebhookDeliveryStatus.Delivered ? at : null,
+        };
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            db.WebhookDeliveries.AddRange(
+                Delivery("delivered-8-days", WebhookDeliveryStatus.Delivered, now.AddDays(-8)),
+                Delivery("delivered-6-days", WebhookDeliveryStatus.Delivered, now.AddDays(-6)),
+                Delivery("dead-31-days", WebhookDeliveryStatus.Dead, now.AddDays(-31)),
+                Delivery("dead-29-days", WebhookDeliveryStatus.Dead, now.AddDays(-29)));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        async Task<List<string>> LeftAsync()
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
+            return await db.WebhookDeliveries.Select(d => d.Body).OrderBy(b => b).ToListAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => (await LeftAsync()).Count == 2, "the two old deliveries to be deleted");
+        Assert.Equal(["dead-29-days", "delivered-6-days"], await LeftAsync());
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
+using Gateway.Adapters.Sdk.Serialization;
 using Gateway.Adapters.Sdk.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -61,7 +62,7 @@ public static class DpmptspService
 
         try
         {
-            var code = XDocument.Parse(e.Content).Descendants("faultcode").FirstOrDefault()?.Value ?? "";
+            var code = SafeXml.Parse(e.Content).Descendants("faultcode").FirstOrDefault()?.Value ?? "";
             var name = code[(code.IndexOf(':', StringComparison.Ordinal) + 1)..];
             return name is "Client" or "Sender";
         }

@@ -12,9 +12,10 @@ namespace Gateway.Adapters.Sdk.Serialization;
 /// SOAP 1.1 for Refit: a request body is the operation element (an <see cref="XmlSerializer"/> type)
 /// wrapped in an envelope; an answer's body element is read back the same way. A SOAP fault is a
 /// broken contract (the legacy app failed to process what it was sent). Refit.Xml is not served here,
-/// and a SOAP service needs the envelope anyway: this is the whole of it.
+/// and a SOAP service needs the envelope anyway: this is the whole of it. Answers are read by
+/// <see cref="SafeXml"/>: no DTDs, at most <paramref name="maxResponseBytes"/>.
 /// </summary>
-public sealed class SoapContentSerializer : IHttpContentSerializer
+public sealed class SoapContentSerializer(int maxResponseBytes = SafeXml.DefaultMaxBytes) : IHttpContentSerializer
 {
     public const string EnvelopeNamespace = "http://schemas.xmlsoap.org/soap/envelope/";
 
@@ -37,8 +38,7 @@ public sealed class SoapContentSerializer : IHttpContentSerializer
 
     public async Task<T?> FromHttpContentAsync<T>(HttpContent content, CancellationToken cancellationToken = default)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var document = await XDocument.LoadAsync(stream, LoadOptions.None, cancellationToken);
+        var document = await SafeXml.LoadAsync(content, maxResponseBytes, cancellationToken);
         var body = document.Root?.Element(Soap + "Body") ?? throw new LegacyContractException("the answer is not a SOAP envelope");
         var payload = body.Elements().FirstOrDefault() ?? throw new LegacyContractException("the SOAP body is empty");
         if (payload.Name == Soap + "Fault")

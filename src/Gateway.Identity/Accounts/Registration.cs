@@ -26,7 +26,8 @@ public sealed class Registration(
     IOptions<SignOnOptions> options,
     TimeProvider time)
 {
-    private static readonly TimeSpan UnverifiedKeptFor = TimeSpan.FromHours(1);
+    /// <summary>How long a sign-up may wait for its verification before it is removed (and its NIK, e-mail and phone freed).</summary>
+    internal static readonly TimeSpan UnverifiedKeptFor = TimeSpan.FromHours(1);
 
     public async Task<(GatewayUser? User, IReadOnlyList<FieldError> Errors)> RegisterAsync(RegistrationInput input, CancellationToken cancellationToken)
     {

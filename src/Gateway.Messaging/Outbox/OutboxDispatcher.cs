@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Gateway.Messaging.Bus;
 using Gateway.Messaging.Persistence;
+using Gateway.Messaging.Webhooks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ internal sealed partial class OutboxDispatcher(
 {
     private readonly OutboxOptions _options = options.Value.Outbox;
     private readonly int _inboxRetentionDays = options.Value.Inbox.RetentionDays;
+    private readonly WebhookOptions _webhooks = options.Value.Webhooks;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -234,9 +236,15 @@ internal sealed partial class OutboxDispatcher(
         var processedBefore = now.AddDays(-_inboxRetentionDays);
         var outbox = await db.Outbox.Where(m => m.SentAt != null && m.SentAt < sentBefore).ExecuteDeleteAsync(cancellationToken);
         var inbox = await db.Inbox.Where(r => r.ProcessedAt < processedBefore).ExecuteDeleteAsync(cancellationToken);
-        if (outbox + inbox > 0)
+        var deliveredBefore = now.AddDays(-_webhooks.DeliveredRetentionDays);
+        var deadBefore = now.AddDays(-_webhooks.DeadRetentionDays);
+        var webhooks = await db.WebhookDeliveries
+            .Where(d => (d.Status == WebhookDeliveryStatus.Delivered && d.DeliveredAt < deliveredBefore)
+                || (d.Status == WebhookDeliveryStatus.Dead && d.NextAttemptAt < deadBefore))
+            .ExecuteDeleteAsync(cancellationToken);
+        if (outbox + inbox + webhooks > 0)
         {
-            LogCleanedUp(logger, outbox, inbox);
+            LogCleanedUp(logger, outbox, inbox, webhooks);
         }
     }
 
@@ -272,8 +280,8 @@ internal sealed partial class OutboxDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "The outbox dispatcher failed; retrying with backoff")]
     private static partial void LogLoopFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Outbox} sent outbox event(s) and {Inbox} old inbox record(s)")]
-    private static partial void LogCleanedUp(ILogger logger, int outbox, int inbox);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Outbox} sent outbox event(s), {Inbox} old inbox record(s) and {Webhooks} old webhook deliveries")]
+    private static partial void LogCleanedUp(ILogger logger, int outbox, int inbox, int webhooks);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not hand over the outbox lease; another instance takes over when it expires")]
     private static partial void LogHandOverFailed(ILogger logger, Exception exception);
