@@ -28,6 +28,7 @@ public static class ProxyModule
             .Validate(o => o.ProbeTimeoutSeconds <= o.ProbeIntervalSeconds,
                 "Proxy:Health:ProbeTimeoutSeconds must not exceed ProbeIntervalSeconds.")
             .ValidateOnStart();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<UpstreamSecrets>();
 
@@ -43,6 +44,7 @@ public static class ProxyModule
         services.AddSingleton<ProxyErrorResponses>();
         services.AddSingleton<RouteAccess>();
         services.AddSingleton<ServiceQuotas>();
+        services.AddSingleton<ServiceConcurrency>();
         services.AddSingleton<UpstreamCredentialStore>();
         services.AddReverseProxy()
             .AddTransforms<CookieConfinement>()
@@ -65,7 +67,8 @@ public static class ProxyModule
 
     /// <summary>
     /// Maps the proxy after every own endpoint. Order of the steps: errors as problems, the service by
-    /// prefix, access rule, quotas, then YARP's affinity, load balancing and passive health.
+    /// prefix, access rule, quotas, the service's concurrency cap, then YARP's affinity, load balancing and
+    /// passive health.
     /// </summary>
     public static IEndpointRouteBuilder MapProxy(this IEndpointRouteBuilder endpoints)
     {
@@ -73,12 +76,14 @@ public static class ProxyModule
         var router = endpoints.ServiceProvider.GetRequiredService<ServiceRouter>();
         var access = endpoints.ServiceProvider.GetRequiredService<RouteAccess>();
         var quotas = endpoints.ServiceProvider.GetRequiredService<ServiceQuotas>();
+        var concurrency = endpoints.ServiceProvider.GetRequiredService<ServiceConcurrency>();
         endpoints.MapReverseProxy(proxy =>
         {
             proxy.Use(errors.InvokeAsync);
             proxy.Use(router.InvokeAsync);
             proxy.Use(access.InvokeAsync);
             proxy.Use(quotas.InvokeAsync);
+            proxy.Use(concurrency.InvokeAsync);
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

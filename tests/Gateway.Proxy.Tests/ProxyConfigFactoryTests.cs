@@ -13,7 +13,7 @@ public sealed class ProxyConfigFactoryTests
 {
     private static readonly UpstreamSecrets Secrets = new(new EphemeralDataProtectionProvider());
     private static readonly UpstreamClusters Upstreams = new();
-    private static readonly ProxyConfigFactory Factory = new(Secrets, Upstreams, Options.Create(new HealthCheckOptions()),
+    private static readonly ProxyConfigFactory Factory = new(Secrets, Upstreams, Options.Create(new HealthCheckOptions()), Options.Create(new ProxyOptions()),
         Options.Create(new Gateway.Platform.Edge.EdgeOptions { Hosts = { Apps = "apps.kota.example" } }));
 
     private static ProxyConfigSet Build(params PublishedService[] services) => Factory.Build(Published.Catalogue(services), ServiceRouteTable.Empty);
@@ -52,6 +52,20 @@ public sealed class ProxyConfigFactoryTests
         Assert.Contains(transforms, t => t.TryGetValue("RequestHeaderRemove", out var h) && h == "Cookie");
         Assert.Contains(transforms, t => t.TryGetValue("RequestHeaderRemove", out var h) && h == "Authorization");
         Assert.Contains(transforms, t => t.TryGetValue("RequestHeaderRemove", out var h) && h == "X-Admin-Key");
+    }
+
+    [Fact]
+    public void A_service_is_refused_at_once_when_every_destination_is_down_and_carries_its_concurrency_cap()
+    {
+        var plain = Published.Service("akta", Published.Exposure("/disdukcapil/akta", "http://10.0.0.5/"));
+        var capped = Published.Service("kia", Published.Exposure("/disdukcapil/kia", "http://10.0.0.6/") with { MaxConcurrentRequests = 8 });
+        var set = Build(plain, capped);
+
+        Assert.All(set.Clusters.Where(c => c.Destinations?.Count > 0), c =>
+            Assert.Equal(Yarp.ReverseProxy.Health.HealthCheckConstants.AvailableDestinations.HealthyAndUnknown, c.HealthCheck!.AvailableDestinationsPolicy));
+        Assert.Equal(new ProxyOptions().MaxConcurrentRequestsPerService.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RouteOf(plain).Metadata![ServiceConcurrency.LimitKey]);
+        Assert.Equal("8", RouteOf(capped).Metadata![ServiceConcurrency.LimitKey]);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ internal static class Published
 {
     public static PublishedExposure Exposure(string prefix, params string[] destinations) => new(
         prefix, ["GET", "HEAD"], destinations, "/health", 12, AccessRuleKind.Public, null,
-        UpstreamAuthKind.None, null, null, null, false, false, null, null);
+        UpstreamAuthKind.None, null, null, null, false, false, null, null, null);
 
     public static PublishedService Service(string slug, PublishedExposure exposure, string agency = "disdukcapil") =>
         new(Guid.NewGuid(), 1, slug, agency, false, exposure, null);

@@ -77,6 +77,9 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>Whether disposing drops the PostgreSQL database (one this fixture created).</summary>
+    private bool OwnsDatabase { get; init; } = true;
+
     /// <summary>Keep the database and data folder when disposed (to start again on them).</summary>
     public bool KeepData { get; set; }
 
@@ -87,6 +90,15 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
         var connectionString = database == DatabaseKind.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
         var app = new GatewayApp(database, dataDirectory, connectionString, demo, settings, port);
+        app.StartServer();
+        return app;
+    }
+
+    /// <summary>A gateway on a PostgreSQL database the caller owns (e.g. on a <see cref="PrivatePostgres"/>); left in place when disposed.</summary>
+    public static GatewayApp StartOnPostgres(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "satupintu-tests", Guid.NewGuid().ToString("N"));
+        var app = new GatewayApp(DatabaseKind.Postgres, dataDirectory, connectionString, demo: false, settings) { OwnsDatabase = false };
         app.StartServer();
         return app;
     }
@@ -166,7 +178,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             return;
         }
 
-        if (ConnectionString is not null)
+        if (ConnectionString is not null && OwnsDatabase)
         {
             await PostgresServer.DropDatabaseAsync(ConnectionString);
         }

@@ -30,8 +30,12 @@ public sealed class LegacyBackend : IAsyncDisposable
     /// <summary>Number of requests to <c>/health</c>.</summary>
     public int HealthProbes => _healthProbes;
 
+    /// <summary>Requests to <c>/slow/{ms}</c> being answered right now.</summary>
+    public int SlowInFlight => Volatile.Read(ref _slowInFlight);
+
     private int _requests;
     private int _healthProbes;
+    private int _slowInFlight;
 
     public static async Task<LegacyBackend> StartAsync()
     {
@@ -61,8 +65,16 @@ public sealed class LegacyBackend : IAsyncDisposable
         });
         app.MapGet("/slow/{ms:int}", async (int ms, CancellationToken ct) =>
         {
-            await Task.Delay(ms, ct);
-            return Results.Text($"slept {ms} ms");
+            Interlocked.Increment(ref self!._slowInFlight);
+            try
+            {
+                await Task.Delay(ms, ct);
+                return Results.Text($"slept {ms} ms");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref self._slowInFlight);
+            }
         });
         app.MapGet("/status/{code:int}", (int code) => Results.Text($"status {code}", statusCode: code));
         // An agency app that tries to plant the gateway's cookies and to share its own with the whole city.

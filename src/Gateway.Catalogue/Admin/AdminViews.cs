@@ -41,7 +41,8 @@ public sealed record ExposureView(
     UpstreamAuthView UpstreamAuth,
     bool ForwardClientCookies,
     bool ForwardClientAuthorization,
-    QuotaView? Quota);
+    QuotaView? Quota,
+    int? MaxConcurrentRequests);
 
 /// <summary>Requests per minute per client address and per signed-in person or app; null where there is none.</summary>
 public sealed record QuotaView(int? PerAddressPerMinute, int? PerClientPerMinute);
@@ -82,7 +83,8 @@ internal static class AdminViewMapping
         new UpstreamAuthView(e.UpstreamAuth.Kind, e.UpstreamAuth.HeaderName, e.UpstreamAuth.Username, e.UpstreamAuth.ProtectedSecret is not null),
         e.ForwardClientCookies,
         e.ForwardClientAuthorization,
-        e.QuotaPerAddressPerMinute is null && e.QuotaPerClientPerMinute is null ? null : new QuotaView(e.QuotaPerAddressPerMinute, e.QuotaPerClientPerMinute));
+        e.QuotaPerAddressPerMinute is null && e.QuotaPerClientPerMinute is null ? null : new QuotaView(e.QuotaPerAddressPerMinute, e.QuotaPerClientPerMinute),
+        e.MaxConcurrentRequests);
 
     public static HealthView ToView(this ServiceHealthEntry h) => new(h.Slug, h.State, h.Since, h.CheckedAt, h.Detail);
 }

@@ -102,6 +102,7 @@ internal sealed class ExposureBuilder(CatalogueDbContext db, UpstreamSecrets sec
         exposure.ForwardClientAuthorization = input.ForwardClientAuthorization ?? false;
         exposure.QuotaPerAddressPerMinute = input.Quota?.PerAddressPerMinute;
         exposure.QuotaPerClientPerMinute = input.Quota?.PerClientPerMinute;
+        exposure.MaxConcurrentRequests = input.MaxConcurrentRequests;
         service.Exposure = exposure;
         checks.Prefixes.Add(prefix, service.Slug);
         return null;

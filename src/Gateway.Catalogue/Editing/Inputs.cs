@@ -47,7 +47,8 @@ public sealed record ExposureInput(
     UpstreamAuthInput? UpstreamAuth,
     bool? ForwardClientCookies,
     bool? ForwardClientAuthorization,
-    QuotaInput? Quota = null);
+    QuotaInput? Quota = null,
+    int? MaxConcurrentRequests = null);
 
 /// <summary>
 /// What one caller may ask of an agency app through the gateway, per minute — per client address and per

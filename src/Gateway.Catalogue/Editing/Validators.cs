@@ -98,6 +98,7 @@ internal sealed class ExposureInputValidator : AbstractValidator<ExposureInput>
         RuleFor(e => e.Access).NotNull().SetValidator(new AccessRuleInputValidator()!);
         RuleFor(e => e.Quota!.PerAddressPerMinute).InclusiveBetween(1, 100_000_000).When(e => e.Quota?.PerAddressPerMinute is not null);
         RuleFor(e => e.Quota!.PerClientPerMinute).InclusiveBetween(1, 100_000_000).When(e => e.Quota?.PerClientPerMinute is not null);
+        RuleFor(e => e.MaxConcurrentRequests).InclusiveBetween(1, 100_000).When(e => e.MaxConcurrentRequests is not null);
         RuleFor(e => e.UpstreamAuth).SetValidator(new UpstreamAuthInputValidator()!).When(e => e.UpstreamAuth is not null);
         RuleFor(e => e.ForwardClientAuthorization)
             .Must(forward => forward != true).WithMessage(_ => Messages.AuthorizationConflict.Localize())

@@ -35,6 +35,9 @@ public sealed class Exposure
 
     /// <summary>Requests per minute one signed-in person or client app may make; null: no quota.</summary>
     public int? QuotaPerClientPerMinute { get; set; }
+
+    /// <summary>Requests the gateway lets this service have in flight at once, per replica; null: the proxy's default (<c>Proxy:MaxConcurrentRequestsPerService</c>).</summary>
+    public int? MaxConcurrentRequests { get; set; }
 }
 
 /// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on (see <c>RouteAccess</c>).</summary>

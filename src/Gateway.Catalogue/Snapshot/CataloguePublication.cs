@@ -34,7 +34,8 @@ internal sealed class CataloguePublication
             e.PathPrefix, [.. e.Methods], [.. e.Destinations], e.HealthCheckPath, e.TimeoutSeconds,
             e.Access.Kind, e.Access.Scope,
             e.UpstreamAuth.Kind, e.UpstreamAuth.HeaderName, e.UpstreamAuth.Username, e.UpstreamAuth.ProtectedSecret,
-            e.ForwardClientCookies, e.ForwardClientAuthorization, e.QuotaPerAddressPerMinute, e.QuotaPerClientPerMinute);
+            e.ForwardClientCookies, e.ForwardClientAuthorization, e.QuotaPerAddressPerMinute, e.QuotaPerClientPerMinute,
+            e.MaxConcurrentRequests);
         var health = service.Health is { } h ? new ServiceHealthEntry(service.Id, service.Slug, h.State, h.Since, h.CheckedAt, h.Detail) : null;
         return new PublishedService(service.Id, service.Version, service.Slug, service.Agency!.Code,
             service.CitizenAssurance == CitizenAssurance.VerifiedNik, exposure, health);

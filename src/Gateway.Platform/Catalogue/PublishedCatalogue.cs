@@ -51,7 +51,8 @@ public sealed record PublishedExposure(
     bool ForwardClientCookies,
     bool ForwardClientAuthorization,
     int? QuotaPerAddressPerMinute,
-    int? QuotaPerClientPerMinute);
+    int? QuotaPerClientPerMinute,
+    int? MaxConcurrentRequests);
 
 /// <summary>Who may call a service through the gateway; enforced at the proxy with single sign-on.</summary>
 public enum AccessRuleKind

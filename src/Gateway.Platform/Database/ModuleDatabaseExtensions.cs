@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Gateway.Platform.Database;
 
@@ -38,7 +41,14 @@ public static class ModuleDatabaseExtensions
         }
 
         builder.Services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
-        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}", tags: [HealthTags.Ready]);
+        var unreachable = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.UnreachableStatus == DatabaseUnreachableStatus.Unhealthy
+            ? HealthStatus.Unhealthy
+            : HealthStatus.Degraded;
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
+            $"database-{module}",
+            sp => ActivatorUtilities.CreateInstance<DatabaseReadinessCheck<TContext>>(sp, unreachable),
+            failureStatus: HealthStatus.Unhealthy,
+            tags: [HealthTags.Ready]));
         return builder;
     }
 
@@ -62,8 +72,14 @@ public static class ModuleDatabaseExtensions
     }
 
     public static DbContextOptionsBuilder UseModulePostgres(this DbContextOptionsBuilder options, string connectionString, string module) =>
-        options.UseNpgsql(connectionString, s => s.MigrationsHistoryTable($"__migrations_{module}").EnableRetryOnFailure())
-            .UseSnakeCaseNamingConvention();
+        options.UseNpgsql(connectionString, s => s.MigrationsHistoryTable($"__migrations_{module}")
+                // A failover or a dropped connection is retried; a database that stays away is reported within
+                // seconds (a write answers 503) instead of the default's minute of retries.
+                .EnableRetryOnFailure(maxRetryCount: 3, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null))
+            .UseSnakeCaseNamingConvention()
+            // While PostgreSQL is away EF would log an Error for every failed connection attempt (over a hundred
+            // in 20 s); each caller logs once what the failure meant to it (a 503 answered, a poll postponed).
+            .ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 }
 
 /// <summary>A module's database registration, so the migrator knows what to migrate.</summary>

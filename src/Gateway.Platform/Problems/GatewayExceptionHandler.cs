@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gateway.Platform.Database;
 using Gateway.Platform.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
@@ -25,8 +26,21 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
         "Isi permintaan (JSON) wajib diisi.",
         "A JSON request body is required.");
 
+    private static readonly BilingualText DatabaseAway = new(
+        "Basis data gateway sedang tidak dapat dihubungi; tidak ada yang disimpan. Coba lagi sebentar lagi.",
+        "The gateway's database cannot be reached right now; nothing was saved. Try again in a moment.");
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseErrors.IsUnreachable(exception))
+        {
+            // Not an error of this request: one line per request, without the stack, while the database is away.
+            LogDatabaseUnreachable(logger, context.Request.Method, context.Request.Path, exception.GetBaseException().Message);
+            context.Response.Headers.RetryAfter = "5";
+            await Problems.WriteAsync(context, () => Problems.Create(ProblemKind.ServiceUnavailable, DatabaseAway));
+            return true;
+        }
+
         if (exception is not BadHttpRequestException)
         {
             LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
@@ -70,6 +84,9 @@ internal sealed partial class GatewayExceptionHandler(ILogger<GatewayExceptionHa
     /// <summary>System.Text.Json reports a member it could not map (UnmappedMemberHandling.Disallow) only in its message.</summary>
     private static bool IsUnknownMember(JsonException json) =>
         json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the database cannot be reached ({Reason})")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, string method, string path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

@@ -1,8 +1,11 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Observability;
 using Gateway.Platform.Problems;
+using Gateway.Proxy.Health;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
@@ -25,8 +28,8 @@ internal sealed class ProxyErrorResponses
         "The {0} application did not answer within the service's time limit.");
 
     private static readonly BilingualText NoDestination = new(
-        "Tidak ada tujuan yang tersedia untuk layanan {0}.",
-        "No destination is available for service {0}.");
+        "Layanan {0} sedang tidak tersedia: aplikasi dinasnya tidak lolos pemeriksaan kesehatan. Coba lagi nanti. Status layanan: /api/catalogue/services/{0}",
+        "Service {0} is unavailable: its agency application is failing its health checks. Try again later. Service status: /api/catalogue/services/{0}");
 
     private static readonly BilingualText OutboundRefused = new(
         "Gateway tidak diizinkan menghubungi tujuan layanan {0} (kebijakan koneksi keluar, Edge:Outbound).",
@@ -34,9 +37,15 @@ internal sealed class ProxyErrorResponses
 
     private readonly Counter<long> _errors;
 
-    public ProxyErrorResponses(IMeterFactory meters) =>
+    /// <summary>When a service with no healthy destination is worth trying again: the next probe may bring one back.</summary>
+    private readonly string _retryAfterDown;
+
+    public ProxyErrorResponses(IMeterFactory meters, IOptions<HealthCheckOptions> health)
+    {
         _errors = meters.Create(TelemetryExtensions.GatewaySource)
             .CreateCounter<long>("satupintu.proxy.errors", description: "Forwarding failures by service and kind");
+        _retryAfterDown = health.Value.ProbeIntervalSeconds.ToString(CultureInfo.InvariantCulture);
+    }
 
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -60,6 +69,11 @@ internal sealed class ProxyErrorResponses
         if (kind is null)
         {
             return; // the client went away; nobody to answer
+        }
+
+        if (error.Error == ForwarderError.NoAvailableDestinations)
+        {
+            context.Response.Headers.RetryAfter = _retryAfterDown;
         }
 
         await Problems.WriteAsync(context, () =>

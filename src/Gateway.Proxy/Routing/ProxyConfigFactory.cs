@@ -20,7 +20,7 @@ namespace Gateway.Proxy.Routing;
 /// the services. Each service's own route (metadata and transforms) is built by <see cref="BuildRoute"/>
 /// when it is first called.
 /// </summary>
-internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, UpstreamClusters upstreams, IOptions<HealthCheckOptions> healthOptions, IOptions<EdgeOptions> edge)
+internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, UpstreamClusters upstreams, IOptions<HealthCheckOptions> healthOptions, IOptions<ProxyOptions> proxyOptions, IOptions<EdgeOptions> edge)
 {
     /// <summary>The one route YARP matches; <see cref="ServiceRouter"/> replaces it with the service's own.</summary>
     public const string CatchAllRouteId = "satupintu-services";
@@ -102,6 +102,8 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, UpstreamCluste
             [UpstreamCredentialTransformProvider.ServiceKey] = slug,
             [RouteRule.AgencyKey] = agencyCode,
             [RouteRule.KindKey] = exposure.Access.ToString(),
+            [ServiceConcurrency.LimitKey] = (exposure.MaxConcurrentRequests ?? proxyOptions.Value.MaxConcurrentRequestsPerService)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (exposure.ForwardClientCookies)
         {
@@ -166,8 +168,10 @@ internal sealed class ProxyConfigFactory(UpstreamSecrets secrets, UpstreamCluste
                     Policy = HealthCheckConstants.PassivePolicy.TransportFailureRate,
                     ReactivationPeriod = TimeSpan.FromSeconds(health.ProbeIntervalSeconds * 3),
                 },
-                // When every destination looks unhealthy, still try them rather than refuse outright.
-                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
+                // When every destination is known to be down, answer at once (503 naming the service) instead of
+                // making each caller wait out the timeout against an app that cannot answer: the prober brings
+                // a destination back on its first good probe, passive checks after ReactivationPeriod.
+                AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyAndUnknown,
             },
         };
     }

@@ -140,6 +140,10 @@ namespace Gateway.Catalogue.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("health_check_path");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_concurrent_requests");
+
                     b.PrimitiveCollection<List<string>>("Methods")
                         .IsRequired()
                         .HasColumnType("text[]")

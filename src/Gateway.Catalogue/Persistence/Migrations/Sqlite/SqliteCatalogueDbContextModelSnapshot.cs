@@ -135,6 +135,10 @@ namespace Gateway.Catalogue.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("health_check_path");
 
+                    b.Property<int?>("MaxConcurrentRequests")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("max_concurrent_requests");
+
                     b.PrimitiveCollection<string>("Methods")
                         .IsRequired()
                         .HasColumnType("TEXT")

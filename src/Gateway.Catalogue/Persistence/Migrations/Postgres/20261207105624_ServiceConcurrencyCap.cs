@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Gateway.Catalogue.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ServiceConcurrencyCap : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "max_concurrent_requests",
+                table: "catalogue_exposures",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "max_concurrent_requests",
+                table: "catalogue_exposures");
+        }
+    }
+}
