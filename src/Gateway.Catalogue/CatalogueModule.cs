@@ -44,16 +44,18 @@ public static class CatalogueModule
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();
         services.AddSingleton<CatalogueEvents>();
+        services.AddSingleton<CatalogueAudit>();
         services.AddScoped(sp => new AgencyEditor(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
-            sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<CatalogueAudit>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped(sp => new ServiceImporter(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
-            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ServiceImporter>>()));
+            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<CatalogueAudit>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ServiceImporter>>()));
         services.AddScoped(sp => new ServiceEditor(
             sp.GetRequiredService<CatalogueDbContext>(), sp.GetRequiredService<CatalogueWriteGate>(),
-            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ExposureBuilder>(), sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<CatalogueAudit>(),
+            sp.GetRequiredService<TimeProvider>()));
 
         // Upstream secrets are encrypted here, decrypted by the proxy; the stored health of services is ours.
         services.TryAddSingleton<UpstreamSecrets>();

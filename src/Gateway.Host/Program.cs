@@ -1,3 +1,4 @@
+using Gateway.Audit;
 using Gateway.Catalogue;
 using Gateway.Catalogue.Events;
 using Gateway.Complaints;
@@ -20,6 +21,7 @@ builder.AddDemoCitySettings(); // before the modules: they read the settings the
 builder.RefuseDemoCity();
 #endif
 builder.AddPlatform();
+builder.AddAudit();
 builder.AddMessaging(consumers => consumers
     .AddCatalogueConsumers()
     .AddComplaintConsumers()
@@ -39,6 +41,7 @@ var app = builder.Build();
 app.UsePlatform();
 app.MapPlatformEndpoints();
 app.MapApiDocumentation();
+app.MapAudit();
 app.MapCatalogue();
 app.MapComplaints();
 app.MapRequests();

@@ -54,6 +54,11 @@ public static class PlatformModule
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks();
 
+        // Every module writes its audit records with its own changes; the audit module seals and serves them.
+        services.AddHttpContextAccessor();
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, TimeProvider.System);
+        services.AddSingleton<Gateway.Platform.Audit.AuditTrail>();
+
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         // Minimal APIs only report *which* JSON field was unreadable when they throw; the exception
         // handler turns that into a problem naming the field.

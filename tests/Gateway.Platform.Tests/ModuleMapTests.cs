@@ -12,7 +12,7 @@ namespace Gateway.Platform.Tests;
 /// </summary>
 public sealed partial class ModuleMapTests
 {
-    private static readonly string[] Modules = ["Gateway.Catalogue", "Gateway.Proxy", "Gateway.Identity", "Gateway.Requests", "Gateway.Complaints"];
+    private static readonly string[] Modules = ["Gateway.Catalogue", "Gateway.Proxy", "Gateway.Identity", "Gateway.Requests", "Gateway.Complaints", "Gateway.Audit"];
 
     /// <summary>
     /// Cycles left in modules not yet untangled: an entity declared beside the services that use it, so its

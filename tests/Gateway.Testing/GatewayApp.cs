@@ -33,6 +33,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             ["Proxy:Health:ProbeIntervalSeconds"] = "1",
             ["Proxy:Health:ProbeTimeoutSeconds"] = "1",
             ["Proxy:Health:EvaluationSeconds"] = "1",
+            ["Audit:SealSeconds"] = "1",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Edge:AllowHttp"] = "true",
         };

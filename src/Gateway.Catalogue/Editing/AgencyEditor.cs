@@ -17,13 +17,15 @@ public sealed class AgencyEditor
     private readonly CatalogueDbContext _db;
     private readonly CatalogueWriteGate _gate;
     private readonly CatalogueEvents _events;
+    private readonly CatalogueAudit _audit;
     private readonly TimeProvider _time;
 
-    internal AgencyEditor(CatalogueDbContext db, CatalogueWriteGate gate, CatalogueEvents events, TimeProvider time)
+    internal AgencyEditor(CatalogueDbContext db, CatalogueWriteGate gate, CatalogueEvents events, CatalogueAudit audit, TimeProvider time)
     {
         _db = db;
         _gate = gate;
         _events = events;
+        _audit = audit;
         _time = time;
     }
 
@@ -128,6 +130,7 @@ public sealed class AgencyEditor
     private async Task<EditResult<Agency>> SaveAsync(Agency agency, CatalogueChangeKind change, CancellationToken cancellationToken)
     {
         _events.AgencyChanged(_db, change, agency);
+        _audit.AgencyChanged(_db, change, agency);
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

@@ -22,14 +22,16 @@ public sealed class ServiceEditor
     private readonly CatalogueWriteGate _gate;
     private readonly ExposureBuilder _exposures;
     private readonly CatalogueEvents _events;
+    private readonly CatalogueAudit _audit;
     private readonly TimeProvider _time;
 
-    internal ServiceEditor(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, CatalogueEvents events, TimeProvider time)
+    internal ServiceEditor(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, CatalogueEvents events, CatalogueAudit audit, TimeProvider time)
     {
         _db = db;
         _gate = gate;
         _exposures = exposures;
         _events = events;
+        _audit = audit;
         _time = time;
     }
 
@@ -200,6 +202,7 @@ public sealed class ServiceEditor
     private async Task<EditResult<Service>> SaveAsync(Service service, CatalogueChangeKind change, CancellationToken cancellationToken)
     {
         _events.ServiceChanged(_db, change, service, service.Agency!.Code);
+        _audit.ServiceChanged(_db, change, service);
         try
         {
             await _db.SaveChangesAsync(cancellationToken);

@@ -28,16 +28,18 @@ public sealed partial class ServiceImporter
     private readonly CatalogueWriteGate _gate;
     private readonly ExposureBuilder _exposures;
     private readonly CatalogueEvents _events;
+    private readonly CatalogueAudit _audit;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    internal ServiceImporter(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, CatalogueEvents events, TimeProvider time, ILogger<ServiceImporter> logger)
+    internal ServiceImporter(CatalogueDbContext db, CatalogueWriteGate gate, ExposureBuilder exposures, CatalogueEvents events, CatalogueAudit audit, TimeProvider time, ILogger<ServiceImporter> logger)
     {
         _logger = logger;
         _db = db;
         _gate = gate;
         _exposures = exposures;
         _events = events;
+        _audit = audit;
         _time = time;
     }
 
@@ -186,6 +188,9 @@ public sealed partial class ServiceImporter
                     _db.ChangeTracker.Clear();
                 }
 
+                _audit.ServicesImported(_db, services);
+                await _db.SaveChangesAsync(cancellationToken);
+                _db.ChangeTracker.Clear();
                 await transaction.CommitAsync(cancellationToken); // all rows or none
             });
         }

@@ -1,5 +1,6 @@
 using Gateway.Catalogue.Model;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Catalogue;
 using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public abstract class CatalogueDbContext(DbContextOptions options) : DbContext(o
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CatalogueDbContext).Assembly);
         // Catalogue changes and health transitions are saved with their events (transactional outbox).
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditTrail(this);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
