@@ -94,6 +94,7 @@ public static class IdentityModule
         services.AddOpenIdConnectServer(options, edge);
 
         services.AddScoped<TokenClaims>();
+        services.AddScoped<Gateway.Identity.Persistence.AuditedChanges>();
         services.AddScoped<AccountLookup>();
         services.AddScoped<VerificationCodes>();
         services.AddScoped<Registration>();

@@ -102,6 +102,51 @@ public abstract class AuditTrailTests(DatabaseKind database)
     }
 
     [Fact]
+    public async Task Accounts_clients_and_subscriptions_administration_is_recorded_without_secrets()
+    {
+        await using var app = await GatewayApp.StartAsync(database);
+        using var admin = app.CreateAdminClient();
+        var agency = "ad" + Guid.NewGuid().ToString("N")[..8];
+        await app.CreateAgencyAsync(agency);
+
+        var created = await admin.PostAsJsonAsync("/api/admin/accounts", new JsonObject
+        {
+            ["role"] = "officer",
+            ["fullName"] = "Petugas Audit",
+            ["email"] = $"{agency}@example.org",
+            ["agencyCode"] = agency,
+        });
+        await created.EnsureSuccessAsync();
+        var account = await created.JsonAsync();
+        var accountId = account.GetProperty("account").GetProperty("id").GetString()!;
+        await (await admin.PostAsync($"/api/admin/accounts/{accountId}/disable", null)).EnsureSuccessAsync();
+        var clientId = "audit-" + agency;
+        await app.RegisterClientAsync(SignOn.PublicClient(clientId, "https://app.example.go.id/callback"));
+        await (await admin.DeleteAsync($"/api/admin/clients/{clientId}")).EnsureSuccessAsync();
+        var subscribed = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
+        {
+            ["agencyCode"] = agency,
+            ["eventType"] = "ComplaintRouted",
+            ["delivery"] = "webhook",
+            ["webhookUrl"] = "http://127.0.0.1:9/hook",
+        });
+        await subscribed.EnsureSuccessAsync();
+        var subscription = await subscribed.JsonAsync();
+        var subscriptionId = subscription.GetProperty("subscription").GetProperty("id").GetString()!;
+        await (await admin.DeleteAsync($"/api/admin/subscriptions/{subscriptionId}")).EnsureSuccessAsync();
+
+        async Task<List<string?>> ActionsOn(string targetId) =>
+            [.. (await SearchAsync(admin, $"targetId={targetId}")).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("action").GetString())];
+        Assert.Equal(["identity.account.disabled", "identity.account.created"], await ActionsOn(accountId));
+        Assert.Equal(["identity.client.deleted", "identity.client.created"], await ActionsOn(clientId));
+        Assert.Equal(["messaging.subscription.deleted", "messaging.subscription.created"], await ActionsOn(subscriptionId));
+
+        var trail = (await SearchAsync(admin, "pageSize=500")).ToString();
+        Assert.DoesNotContain(account.GetProperty("temporaryPassword").GetString()!, trail, StringComparison.Ordinal);
+        Assert.DoesNotContain(subscription.GetProperty("secret").GetString()!, trail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_edited_record_is_found_by_verification()
     {
         await using var app = await GatewayApp.StartAsync(database);

@@ -299,8 +299,8 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     [Fact]
     public async Task Officers_see_and_move_on_their_agencys_requests_only()
     {
-        var (_, citizen) = await App.SignedInAsync("citizen");
-        var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
+        var (citizenAccount, citizen) = await App.SignedInAsync("citizen");
+        var (officerAccount, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
         var (_, otherOfficer) = await App.SignedInAsync("officer", "dpmptsp");
         var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
 
@@ -324,6 +324,15 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         var view = await GetAsync(citizen, $"/api/requests/{tracking}");
         Assert.Equal("needsInformation", view.GetProperty("status").GetString());
         Assert.Contains(view.GetProperty("timeline").EnumerateArray(), t => Text(t, "note") == "Surat keterangan lahir belum terbaca");
+
+        // The audit trail: the officer read her data (NIK, form) and moved her request; the other agency's officer saw none of it.
+        using var admin = App.CreateAdminClient();
+        var about = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/audit?dataSubject={citizenAccount.Id}")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(about, r => Text(r, "action") == "requests.request.read" && Text(r.GetProperty("actor"), "subject") == officerAccount.Id.ToString()
+            && r.GetProperty("summary").ToString().Contains(tracking, StringComparison.Ordinal));
+        Assert.Contains(about, r => Text(r, "action") == "requests.request.status-changed" && Text(r, "targetId") == tracking
+            && Text(r.GetProperty("actor"), "agency") == RequestGatewayBase.Agency);
+        Assert.DoesNotContain(about, r => Text(r.GetProperty("actor"), "agency") == "dpmptsp");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
@@ -53,28 +54,41 @@ internal static class AccountAdminApi
 
     private static readonly BilingualText UnknownAccount = new("Akun tidak ditemukan.", "No such account.");
 
-    private static async Task<IResult> DisableAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions, CancellationToken cancellationToken) =>
+    private static async Task<IResult> DisableAsync(
+        Guid id, UserManager<GatewayUser> users, AccountSessions sessions, AuditedChanges audited, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(id.ToString()) is { } user
-            ? await Then(sessions.DisableAsync(user, cancellationToken), users, user)
+            ? await Then(() => sessions.DisableAsync(user, cancellationToken), "identity.account.disabled", users, user, audited, cancellationToken)
             : Problems.NotFound(UnknownAccount);
 
-    private static async Task<IResult> EnableAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions) =>
+    private static async Task<IResult> EnableAsync(
+        Guid id, UserManager<GatewayUser> users, AccountSessions sessions, AuditedChanges audited, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(id.ToString()) is { } user
-            ? await Then(sessions.EnableAsync(user), users, user)
+            ? await Then(() => sessions.EnableAsync(user), "identity.account.enabled", users, user, audited, cancellationToken)
             : Problems.NotFound(UnknownAccount);
 
-    private static async Task<IResult> SignOutAsync(Guid id, UserManager<GatewayUser> users, AccountSessions sessions, CancellationToken cancellationToken) =>
+    private static async Task<IResult> SignOutAsync(
+        Guid id, UserManager<GatewayUser> users, AccountSessions sessions, AuditedChanges audited, CancellationToken cancellationToken) =>
         await users.FindByIdAsync(id.ToString()) is { } user
-            ? await Then(sessions.EndAllAsync(user, cancellationToken), users, user)
+            ? await Then(() => sessions.EndAllAsync(user, cancellationToken), "identity.account.signed-out", users, user, audited, cancellationToken)
             : Problems.NotFound(UnknownAccount);
 
-    private static async Task<IResult> Then(Task change, UserManager<GatewayUser> users, GatewayUser user)
+    private static async Task<IResult> Then(
+        Func<Task> change, string action, UserManager<GatewayUser> users, GatewayUser user, AuditedChanges audited, CancellationToken cancellationToken)
     {
-        await change;
+        await audited.RunAsync(change, AccountAudit(action, user, await users.GetRolesAsync(user)), cancellationToken);
         return TypedResults.Ok(await ViewAsync(users, user));
     }
 
-    private static async Task<IResult> List(string? role, string? agencyCode, UserManager<GatewayUser> users, IdentityStoreDbContext db, CancellationToken cancellationToken)
+    /// <summary>An account's audit record: its roles and agency, never its password, NIK or contact details.</summary>
+    private static AuditEntry AccountAudit(string action, GatewayUser user, IEnumerable<string> roles) =>
+        new(action, "account", user.Id.ToString(), AuditSummary.Facts(new { roles, agencyCode = user.AgencyCode }))
+        {
+            // A resident's account is their personal data: the record shows on their own page.
+            DataSubject = user.Nik is null ? null : user.Id.ToString(),
+        };
+
+    private static async Task<IResult> List(
+        string? role, string? agencyCode, UserManager<GatewayUser> users, IdentityStoreDbContext db, AuditTrail audit, CancellationToken cancellationToken)
     {
         var query = users.Users.AsNoTracking();
         if (!string.IsNullOrEmpty(agencyCode))
@@ -95,12 +109,20 @@ internal static class AccountAdminApi
             views.Add(await ViewAsync(users, user));
         }
 
+        // Names, contacts and masked NIKs were shown: one record, and one per resident shown (for their own page).
+        audit.Record(db, new AuditEntry("identity.account.listed", "account", $"{list.Count} accounts", AuditSummary.Facts(new { role, agencyCode, count = list.Count })));
+        foreach (var resident in list.Where(u => u.Nik is not null))
+        {
+            audit.Record(db, new AuditEntry("identity.account.read", "account", resident.Id.ToString()) { DataSubject = resident.Id.ToString() });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(views);
     }
 
     private static async Task<IResult> Create(
         AccountInput input, UserManager<GatewayUser> users, IdentityStoreDbContext db, IAgencyDirectory agencies,
-        NikVerification nikVerification, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        NikVerification nikVerification, AuditTrail audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, BilingualText message) => errors[field] = [message.Localize()];
@@ -186,6 +208,8 @@ internal static class AccountAdminApi
 
             if (created.Succeeded)
             {
+                audit.Record(db, AccountAudit("identity.account.created", user, [input.Role!]));
+                await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
 

@@ -1,4 +1,6 @@
+using Gateway.Identity.Persistence;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -47,7 +49,8 @@ internal static class ClientAdminApi
             : Problems.NotFound(UnknownClient.With(clientId));
 
     private static async Task<IResult> Create(
-        ClientInput input, IAgencyDirectory agencies, IOpenIddictApplicationManager applications, ClientRegistrar registrar, CancellationToken cancellationToken)
+        ClientInput input, IAgencyDirectory agencies, IOpenIddictApplicationManager applications, ClientRegistrar registrar, AuditedChanges audited,
+        CancellationToken cancellationToken)
     {
         var validation = new ClientInputValidator(agencies).Validate(input);
         if (!validation.IsValid)
@@ -60,19 +63,29 @@ internal static class ClientAdminApi
             return Problems.Result(ProblemKind.Conflict, DuplicateClient.With(input.ClientId));
         }
 
-        var secret = await registrar.CreateAsync(input, secret: null, cancellationToken);
+        var secret = await audited.RunAsync(
+            () => registrar.CreateAsync(input, secret: null, cancellationToken),
+            _ => ClientAudit("identity.client.created", input.ClientId!, new { input.Kind, input.AgencyCode, input.Scopes, input.Grants, input.RedirectUris }),
+            cancellationToken);
         var application = await applications.FindByClientIdAsync(input.ClientId!, cancellationToken);
         return TypedResults.Created($"/api/admin/clients/{input.ClientId}", new CreatedClientView(await registrar.ToViewAsync(application!, cancellationToken), secret));
     }
 
-    private static async Task<IResult> Delete(string clientId, IOpenIddictApplicationManager applications, CancellationToken cancellationToken)
+    private static async Task<IResult> Delete(string clientId, IOpenIddictApplicationManager applications, AuditedChanges audited, CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
         {
             return Problems.NotFound(UnknownClient.With(clientId));
         }
 
-        await applications.DeleteAsync(application, cancellationToken);
+        await audited.RunAsync(
+            async () => await applications.DeleteAsync(application, cancellationToken),
+            ClientAudit("identity.client.deleted", clientId, new { }),
+            cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>A client's audit record: what it may do, never its secret.</summary>
+    private static AuditEntry ClientAudit(string action, string clientId, object facts) =>
+        new(action, "client", clientId, AuditSummary.Facts(facts));
 }

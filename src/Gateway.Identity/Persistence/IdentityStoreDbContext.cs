@@ -1,5 +1,6 @@
 using Gateway.Identity.Accounts;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public abstract class IdentityStoreDbContext(DbContextOptions options)
             user.HasIndex(u => u.PhoneNumber);
         });
         builder.MapOutboxAndInbox();
+        builder.MapAuditTrail(this);
 
         // Identity and OpenIddict name their tables themselves (AspNetUsers, OpenIddictTokens); ours are snake_case.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -1,4 +1,5 @@
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -71,7 +72,7 @@ internal static class OutboxAdminApi
             (await parked.OrderByDescending(m => m.Id).Take(ParkedShown).ToListAsync(cancellationToken)).Select(ToView).ToList()));
     }
 
-    private static async Task<IResult> ReleaseOne(long id, MessagingDbContext db, OutboxSignal signal, CancellationToken cancellationToken)
+    private static async Task<IResult> ReleaseOne(long id, MessagingDbContext db, OutboxSignal signal, AuditTrail audit, CancellationToken cancellationToken)
     {
         var message = await db.Outbox.SingleOrDefaultAsync(m => m.Id == id && m.ParkedAt != null, cancellationToken);
         if (message is null)
@@ -81,17 +82,29 @@ internal static class OutboxAdminApi
 
         var view = ToView(message);
         Release(message);
+        audit.Record(db, new AuditEntry("messaging.outbox.released", "outbox-event", message.EventId.ToString(),
+            AuditSummary.Facts(new { message.EventType, message.AggregateKey })));
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return TypedResults.Accepted("/api/admin/events/outbox", view);
     }
 
-    private static async Task<Ok<OutboxReleasedView>> ReleaseAll(MessagingDbContext db, OutboxSignal signal, CancellationToken cancellationToken)
+    private static async Task<Ok<OutboxReleasedView>> ReleaseAll(MessagingDbContext db, OutboxSignal signal, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var released = await db.Outbox.Where(m => m.ParkedAt != null).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.ParkedAt, (DateTime?)null)
-            .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
-            .SetProperty(m => m.Attempts, 0), cancellationToken);
+        // The release and its audit record in one transaction.
+        var released = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var count = await db.Outbox.Where(m => m.ParkedAt != null).ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ParkedAt, (DateTime?)null)
+                .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
+                .SetProperty(m => m.Attempts, 0), cancellationToken);
+            db.ChangeTracker.Clear();
+            audit.Record(db, new AuditEntry("messaging.outbox.released", "outbox-event", "all parked", AuditSummary.Facts(new { released = count })));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
         signal.Notify();
         return TypedResults.Ok(new OutboxReleasedView(released));
     }

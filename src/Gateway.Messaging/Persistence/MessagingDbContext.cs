@@ -2,6 +2,7 @@ using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Outbox;
 using Gateway.Messaging.Subscriptions;
 using Gateway.Messaging.Webhooks;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.MapOutboxAndInbox(ownsTables: true);
+        modelBuilder.MapAuditTrail(this);
 
         modelBuilder.Entity<DispatcherLease>(lease =>
         {

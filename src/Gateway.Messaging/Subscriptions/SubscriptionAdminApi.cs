@@ -3,6 +3,7 @@ using Gateway.Contracts.Events.V1;
 using Gateway.Messaging.Bus;
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -76,10 +77,12 @@ internal static class SubscriptionAdminApi
         SubscriptionEvents events,
         AgencyQueues queues,
         Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
+        Microsoft.Extensions.Options.IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
+        AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var validation = new SubscriptionInputValidator(agencies).Validate(input);
+        var validation = new SubscriptionInputValidator(agencies, edge.Value.AllowHttp).Validate(input);
         if (!validation.IsValid)
         {
             return Problems.Result(ProblemKind.Validation, errors: validation.ToErrors());
@@ -109,6 +112,7 @@ internal static class SubscriptionAdminApi
         };
         db.Subscriptions.Add(subscription);
         events.Changed(db, SubscriptionChangeKind.Created, subscription);
+        audit.Record(db, new AuditEntry("messaging.subscription.created", "subscription", subscription.Id.ToString(), AuditSummary.Of(db, subscription)));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -128,7 +132,8 @@ internal static class SubscriptionAdminApi
     }
 
     private static async Task<IResult> Delete(
-        Guid id, MessagingDbContext db, SubscriptionCache cache, SubscriptionEvents events, AgencyQueues queues, CancellationToken cancellationToken)
+        Guid id, MessagingDbContext db, SubscriptionCache cache, SubscriptionEvents events, AgencyQueues queues, AuditTrail audit,
+        CancellationToken cancellationToken)
     {
         var subscription = await db.Subscriptions.SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (subscription is null)
@@ -138,6 +143,7 @@ internal static class SubscriptionAdminApi
 
         db.Subscriptions.Remove(subscription);
         events.Changed(db, SubscriptionChangeKind.Deleted, subscription);
+        audit.Record(db, new AuditEntry("messaging.subscription.deleted", "subscription", subscription.Id.ToString(), AuditSummary.Of(db, subscription)));
         await db.SaveChangesAsync(cancellationToken);
         await cache.ReloadAsync(cancellationToken);
         if (subscription.Delivery == DeliveryMethod.Amqp)

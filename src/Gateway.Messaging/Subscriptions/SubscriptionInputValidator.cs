@@ -6,7 +6,8 @@ namespace Gateway.Messaging.Subscriptions;
 
 internal sealed class SubscriptionInputValidator : AbstractValidator<SubscriptionInput>
 {
-    public SubscriptionInputValidator(IAgencyDirectory agencies)
+    /// <param name="allowHttp">Plain http:// webhooks, only where the whole gateway runs without TLS (<c>Edge:AllowHttp</c>, development).</param>
+    public SubscriptionInputValidator(IAgencyDirectory agencies, bool allowHttp)
     {
         RuleFor(s => s.AgencyCode).NotEmpty()
             .Must(code => agencies.Exists(code!)).WithMessage(s => SubscriptionMessages.UnknownAgency.With(s.AgencyCode).Localize());
@@ -17,6 +18,10 @@ internal sealed class SubscriptionInputValidator : AbstractValidator<Subscriptio
         RuleFor(s => s.WebhookUrl)
             .Must(IsHttpUrl).WithMessage(_ => SubscriptionMessages.WebhookUrlRequired.Localize())
             .When(s => s.Delivery == DeliveryMethod.Webhook);
+        // Webhook bodies carry citizens' data (names, form answers): never in clear text across a network.
+        RuleFor(s => s.WebhookUrl)
+            .Must(url => url!.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).WithMessage(_ => SubscriptionMessages.WebhookNeedsHttps.Localize())
+            .When(s => s.Delivery == DeliveryMethod.Webhook && !allowHttp && IsHttpUrl(s.WebhookUrl));
         RuleFor(s => s.WebhookUrl).Empty().WithMessage(_ => SubscriptionMessages.WebhookUrlNotForAmqp.Localize())
             .When(s => s.Delivery == DeliveryMethod.Amqp);
         RuleFor(s => s.Secret).MinimumLength(24).MaximumLength(200).WithMessage(_ => SubscriptionMessages.SecretTooShort.Localize())

@@ -14,8 +14,12 @@ internal static class SubscriptionMessages
         "Agency '{0}' is not registered in the catalogue.");
 
     public static readonly BilingualText WebhookUrlRequired = new(
-        "URL webhook wajib untuk pengiriman webhook: alamat https:// (atau http:// di jaringan internal).",
-        "A webhook URL is required for webhook delivery: an https:// address (or http:// on an internal network).");
+        "URL webhook wajib untuk pengiriman webhook: alamat https://.",
+        "A webhook URL is required for webhook delivery: an https:// address.");
+
+    public static readonly BilingualText WebhookNeedsHttps = new(
+        "Webhook membawa data warga: alamatnya harus https:// (http:// hanya bila gateway sendiri berjalan tanpa TLS, Edge:AllowHttp).",
+        "Webhooks carry citizens' data: the address must be https:// (http:// only where the gateway itself runs without TLS, Edge:AllowHttp).");
 
     public static readonly BilingualText WebhookUrlNotForAmqp = new(
         "Langganan AMQP tidak memakai URL webhook; kosongkan kolom ini.",

@@ -1,5 +1,6 @@
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -76,7 +77,8 @@ internal static class WebhookAdminApi
     private static async Task<Ok<List<WebhookDeliveryView>>> DeadLetters(Guid? subscriptionId, int? limit, MessagingDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await QueryAsync(WebhookDeliveryStatus.Dead, subscriptionId, limit, db, cancellationToken));
 
-    private static async Task<IResult> Replay(long id, MessagingDbContext db, WebhookSignal signal, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Replay(
+        long id, MessagingDbContext db, WebhookSignal signal, AuditTrail audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (delivery is null)
@@ -92,6 +94,8 @@ internal static class WebhookAdminApi
         delivery.Status = WebhookDeliveryStatus.Pending;
         delivery.Attempts = 0;
         delivery.NextAttemptAt = time.GetUtcNow().UtcDateTime;
+        audit.Record(db, new AuditEntry("messaging.webhook.replayed", "webhook-delivery", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditSummary.Facts(new { delivery.SubscriptionId, delivery.EventType })));
         await db.SaveChangesAsync(cancellationToken);
         signal.Notify();
         return TypedResults.Accepted($"/api/admin/webhooks/deliveries?subscriptionId={delivery.SubscriptionId}", ToView(delivery));

@@ -26,10 +26,14 @@ internal sealed partial class WebhookSender(
     WebhookSignal signal,
     WebhookClaims claims,
     IOptions<MessagingOptions> options,
+    IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
     TimeProvider time,
     MessagingMetrics metrics,
     ILogger<WebhookSender> logger) : BackgroundService
 {
+    /// <summary>Plain http:// only where the gateway itself runs without TLS; a subscription made before https was required goes dead, not out in clear text.</summary>
+    private readonly bool _allowHttp = edge.Value.AllowHttp;
+
     public const string HttpClientName = "satupintu-webhooks";
 
     private readonly WebhookOptions _options = options.Value.Webhooks;
@@ -129,6 +133,14 @@ internal sealed partial class WebhookSender(
             if (subscription is not { WebhookUrl: { } url, ProtectedSecret: { } protectedSecret })
             {
                 throw new InvalidOperationException("the subscription has no webhook URL or secret");
+            }
+
+            if (!_allowHttp && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            {
+                delivery.LastError = "the webhook address is not https: webhooks carry citizens' data; subscribe again with an https:// address";
+                delivery.Status = WebhookDeliveryStatus.Dead;
+                LogDead(logger, delivery.Id, delivery.EventType, delivery.Attempts, delivery.LastError);
+                return;
             }
 
             var secret = _secrets.Unprotect(protectedSecret);

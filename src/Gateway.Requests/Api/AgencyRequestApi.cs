@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Gateway.Contracts.Events.V1;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
 using Gateway.Requests.Model;
@@ -50,15 +51,18 @@ internal static class AgencyRequestApi
             .ProducesValidationProblem();
 
     private static Task<IResult> ListForAgency(
-        string? status, bool? overdue, bool? problem, int? limit, HttpContext http, RequestsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ListAsync(http.User.FindFirstValue(GatewayClaims.Agency), status, overdue, problem, limit, db, time, cancellationToken);
+        string? status, bool? overdue, bool? problem, int? limit, HttpContext http, RequestsDbContext db, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ListAsync(http.User.FindFirstValue(GatewayClaims.Agency), status, overdue, problem, limit, db, audit, time, cancellationToken);
 
     private static Task<IResult> ListForAdmin(
-        string? agency, string? status, bool? overdue, bool? problem, int? limit, RequestsDbContext db, TimeProvider time, CancellationToken cancellationToken) =>
-        ListAsync(agency, status, overdue, problem, limit, db, time, cancellationToken);
+        string? agency, string? status, bool? overdue, bool? problem, int? limit, RequestsDbContext db, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ListAsync(agency, status, overdue, problem, limit, db, audit, time, cancellationToken);
 
     private static async Task<IResult> ListAsync(
-        string? agency, string? status, bool? overdue, bool? problem, int? limit, RequestsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+        string? agency, string? status, bool? overdue, bool? problem, int? limit, RequestsDbContext db, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var wanted = QueryFilters.Enum<ServiceRequestStatus>(status, "status", errors);
@@ -90,11 +94,13 @@ internal static class AgencyRequestApi
         }
 
         var list = await query.OrderBy(r => r.DueAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        await RequestAudit.RecordReadAsync(audit, db, list, cancellationToken);
         return TypedResults.Ok(list.Select(r => r.ToAgencyView(now)).ToList());
     }
 
     private static async Task<IResult> UpdateStatus(
-        string trackingNumber, StatusUpdateInput input, HttpContext http, RequestsDbContext db, StatusRecorder statuses, TimeProvider time, CancellationToken cancellationToken)
+        string trackingNumber, StatusUpdateInput input, HttpContext http, RequestsDbContext db, StatusRecorder statuses, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (input.Status is not { } status)
@@ -131,7 +137,9 @@ internal static class AgencyRequestApi
 
         var now = time.GetUtcNow();
         var officer = http.User.FindFirstValue("sub") ?? "unknown";
+        var before = request.Status;
         statuses.Record(db, request, input.Status!.Value, input.Note, $"officer:{officer}", now);
+        RequestAudit.StatusChanged(audit, db, request, before, input.Note);
         request.Version++;
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Gateway.Requests.Model;
 using Microsoft.EntityFrameworkCore;
@@ -85,6 +86,7 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
             counter.Property(c => c.AgencyCode).HasMaxLength(40);
         });
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditTrail(this);
     }
 }
 
