@@ -95,6 +95,10 @@ public static class IdentityModule
 
         services.AddScoped<TokenClaims>();
         services.AddScoped<Gateway.Identity.Persistence.AuditedChanges>();
+        services.AddScoped<Gateway.Identity.DataAccess.DataAccessLog>();
+        services.AddSingleton<Gateway.Identity.DataAccess.ForwardedDataLedger>();
+        services.AddSingleton<Gateway.Identity.DataAccess.ForwardedDataFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Gateway.Identity.DataAccess.ForwardedDataFlusher>());
         services.AddScoped<AccountLookup>();
         services.AddScoped<VerificationCodes>();
         services.AddScoped<Registration>();
@@ -164,6 +168,7 @@ public static class IdentityModule
         admin.MapClientAdminApi();
         admin.MapAccountAdminApi();
         endpoints.MapCounterApi();
+        Gateway.Identity.DataAccess.DataAccessApi.MapDataAccessApi(endpoints);
         return endpoints;
     }
 

@@ -98,6 +98,13 @@ public sealed class ForwardedIdentityOptions
 
     /// <summary>Agencies whose apps receive the citizen's NIK (they key their records by it); others never see it.</summary>
     public List<string> AgenciesSeeingNik { get; set; } = [];
+
+    /// <summary>
+    /// How often the counts of identities forwarded to agencies are written to the audit trail (and so to each
+    /// resident's page); also written when the gateway stops.
+    /// </summary>
+    [Range(1, 3600)]
+    public int RecordFlushSeconds { get; set; } = 300;
 }
 
 public sealed class PasswordRuleOptions

@@ -333,6 +333,17 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         Assert.Contains(about, r => Text(r, "action") == "requests.request.status-changed" && Text(r, "targetId") == tracking
             && Text(r.GetProperty("actor"), "agency") == RequestGatewayBase.Agency);
         Assert.DoesNotContain(about, r => Text(r.GetProperty("actor"), "agency") == "dpmptsp");
+
+        // ...and she sees it herself: the API and the page on /akun say which agency's officer read her request.
+        var mine = (await GetAsync(citizen, "/api/me/data-access")).EnumerateArray().ToList();
+        Assert.Contains(mine, e => Text(e, "action") == "requests.request.read" && Text(e, "trackingNumber") == tracking
+            && Text(e, "agency") == RequestGatewayBase.Agency);
+        var page = await citizen.GetAsync("/akun/data");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains(tracking, html, StringComparison.Ordinal);
+        Assert.Contains("Petugas " + RequestGatewayBase.Agency.ToUpperInvariant(), html, StringComparison.Ordinal);
+        Assert.Contains("Membaca permohonan Anda", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ internal sealed class ForwardedIdentityIssuer(
     IOptionsMonitor<OpenIddictServerOptions> server,
     IOptions<SignOnOptions> options,
     IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
+    Gateway.Identity.DataAccess.ForwardedDataLedger ledger,
     TimeProvider time) : IForwardedIdentityIssuer, IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
@@ -31,12 +32,12 @@ internal sealed class ForwardedIdentityIssuer(
 
     // A bearer token's identity is one object re-used for its lifetime (CachedBearerHandler): its
     // forwarded tokens hang off it, found without even building the claims.
-    private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<(string Issuer, string Agency), (string Token, DateTime RenewAt)>> _byIdentity = new();
+    private readonly ConditionalWeakTable<ClaimsIdentity, ConcurrentDictionary<(string Issuer, string Agency), (string Token, DateTime RenewAt, bool Nik)>> _byIdentity = new();
     private readonly ForwardedIdentityOptions _options = options.Value.ForwardedIdentity;
     private readonly string? _configuredIssuer = string.IsNullOrEmpty(options.Value.Issuer) ? null : options.Value.Issuer;
     private readonly string _portalHost = edge.Value.Hosts.Portal;
 
-    public string? Issue(HttpContext context, ClaimsPrincipal user, string agencyCode)
+    public string? Issue(HttpContext context, ClaimsPrincipal user, string agencyCode, string service)
     {
         var subject = user.FindFirst(Claims.Subject)?.Value;
         if (subject is null)
@@ -51,15 +52,18 @@ internal sealed class ForwardedIdentityIssuer(
         var principalKey = (issuer, agencyCode);
         if (perPrincipal.TryGetValue(principalKey, out var known) && known.RenewAt > now)
         {
+            ledger.Note(subject, agencyCode, service, known.Nik);
             return known.Token;
         }
 
         var claims = ClaimsFor(user, agencyCode);
+        var nik = claims.ContainsKey(GatewayClaims.Nik);
+        ledger.Note(subject, agencyCode, service, nik);
         var key = CacheKey(issuer, agencyCode, claims);
         var lifetime = TimeSpan.FromSeconds(_options.LifetimeSeconds);
         if (_tokens.TryGetValue(key, out (string Token, DateTime RenewAt) cached))
         {
-            perPrincipal[principalKey] = cached;
+            perPrincipal[principalKey] = (cached.Token, cached.RenewAt, nik);
             return cached.Token;
         }
 
@@ -76,7 +80,7 @@ internal sealed class ForwardedIdentityIssuer(
         });
         var entry = (token, now + lifetime - RenewBefore);
         _tokens.Set(key, entry, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime - RenewBefore, Size = 1 });
-        perPrincipal[principalKey] = entry;
+        perPrincipal[principalKey] = (token, entry.Item2, nik);
         return token;
     }
 

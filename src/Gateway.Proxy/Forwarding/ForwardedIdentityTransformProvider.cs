@@ -31,10 +31,11 @@ internal sealed class ForwardedIdentityTransformProvider(IServiceProvider servic
             return;
         }
 
+        var service = context.Route.RouteId;
         context.AddRequestTransform(transform =>
         {
             var http = transform.HttpContext;
-            if (issuer.Issue(http, http.User, agency!) is { } token)
+            if (issuer.Issue(http, http.User, agency!, service) is { } token)
             {
                 transform.ProxyRequest.Headers.TryAddWithoutValidation(ForwardedIdentity.HeaderName, token);
             }

@@ -1,0 +1,71 @@
+using Gateway.Identity.Persistence;
+using Gateway.Platform.Audit;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gateway.Identity.DataAccess;
+
+/// <summary>
+/// What a resident may see of the audit trail (UU PDP 27/2022): every record whose data subject they are,
+/// or in which an officer acted for them at a counter — who (an agency's officer, an administrator, an
+/// app, the gateway itself), what was done with their data, about which request, when. Newest first.
+/// </summary>
+public sealed class DataAccessLog(IdentityStoreDbContext db)
+{
+    public const int MaxEntries = 200;
+
+    private static readonly Dictionary<string, BilingualText> Actions = new(StringComparer.Ordinal)
+    {
+        ["proxy.identity.forwarded"] = new("Menerima identitas Anda saat Anda memakai layanannya", "Received your identity when you used its service"),
+        ["requests.request.read"] = new("Membaca permohonan Anda: NIK, nama, dan isian formulir", "Read your request: NIK, name and form answers"),
+        ["requests.request.status-changed"] = new("Mengubah status permohonan Anda", "Changed your request's status"),
+        ["identity.account.read"] = new("Melihat akun Anda: nama, kontak, NIK tersamar", "Viewed your account: name, contacts, masked NIK"),
+        ["identity.account.created"] = new("Membuat akun Anda di loket", "Created your account at a counter"),
+        ["identity.account.disabled"] = new("Menonaktifkan akun Anda", "Disabled your account"),
+        ["identity.account.enabled"] = new("Mengaktifkan kembali akun Anda", "Enabled your account again"),
+        ["identity.account.signed-out"] = new("Mengakhiri semua sesi Anda", "Ended all your sessions"),
+    };
+
+    public async Task<IReadOnlyList<DataAccessEntry>> ForAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var subject = accountId.ToString();
+        var records = await db.Set<AuditRecord>().AsNoTracking()
+            .Where(r => r.DataSubject == subject || r.OnBehalfOf == subject)
+            .OrderByDescending(r => r.Id)
+            .Take(MaxEntries)
+            .ToListAsync(cancellationToken);
+        return [.. records.Select(Describe)];
+    }
+
+    private static DataAccessEntry Describe(AuditRecord r) => new(
+        r.OccurredAt,
+        Who(r).Localize(),
+        r.ActorAgency ?? r.Recipient,
+        r.Action,
+        (Actions.TryGetValue(r.Action, out var text) ? text : new BilingualText(r.Action, r.Action)).Localize(),
+        r.TargetType == "request" ? r.TargetId : null,
+        r.TargetType == "service" ? r.TargetId : null,
+        r.Recipient,
+        r.OnBehalfOf is not null);
+
+    private static BilingualText Who(AuditRecord r) => r.Action switch
+    {
+        // The proxy handed the agency's app the resident's identity (with the NIK where the agency may see it).
+        "proxy.identity.forwarded" => new($"Aplikasi {r.Recipient?.ToUpperInvariant()}", $"The {r.Recipient?.ToUpperInvariant()} app"),
+        _ => WhoActed(r),
+    };
+
+    private static BilingualText WhoActed(AuditRecord r) => r.ActorRole switch
+    {
+        Roles.Officer => new($"Petugas {r.ActorAgency?.ToUpperInvariant()}", $"An officer of {r.ActorAgency?.ToUpperInvariant()}"),
+        Roles.Admin => new("Administrator Diskominfo", "A Diskominfo administrator"),
+        _ when r.ActorSubject == AuditTrail.SystemActor => new("Sistem SatuPintu", "The SatuPintu system"),
+        _ when r.ActorClient is not null => new($"Aplikasi {r.ActorClient}", $"The app {r.ActorClient}"),
+        _ => new("Pengguna lain", "Another user"),
+    };
+}
+
+/// <summary>One use of a resident's data, in their language; <see cref="Action"/> is the audit trail's name for it.</summary>
+public sealed record DataAccessEntry(
+    DateTimeOffset At, string Who, string? Agency, string Action, string What, string? TrackingNumber, string? Service, string? Recipient, bool AtCounter);
