@@ -5,6 +5,7 @@ using Gateway.Platform.Database;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Gateway.Audit;
@@ -18,6 +19,8 @@ public static class AuditModule
     {
         builder.AddModuleDatabase<AuditDbContext, SqliteAuditDbContext, PostgresAuditDbContext>(DatabaseName);
         builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditPruner>();
         builder.Services.AddSingleton<AuditSealer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditSealer>());
         return builder;

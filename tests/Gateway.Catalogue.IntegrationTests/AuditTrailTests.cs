@@ -193,6 +193,46 @@ public abstract class AuditTrailTests(DatabaseKind database)
     }
 
     [Fact]
+    public async Task Records_past_retention_are_pruned_leaving_an_anchor_from_which_the_kept_chain_still_verifies()
+    {
+        // Sealing by hand (the sealer's own round is an hour away), to age two records before they are sealed.
+        await using var app = await GatewayApp.StartAsync(database, settings: new Dictionary<string, string?> { ["Audit:SealSeconds"] = "3600" });
+        using var admin = app.CreateAdminClient();
+        await app.CreateAgencyAsync("old" + Guid.NewGuid().ToString("N")[..6]);
+        await app.CreateAgencyAsync("old" + Guid.NewGuid().ToString("N")[..6]);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            foreach (var record in await db.Records.Where(r => r.Sequence == null).ToListAsync())
+            {
+                record.OccurredAt = record.OccurredAt.AddDays(-2000); // older than the five years kept by default
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await app.CreateAgencyAsync("new" + Guid.NewGuid().ToString("N")[..6]);
+        await app.CreateAgencyAsync("new" + Guid.NewGuid().ToString("N")[..6]);
+        await app.Services.GetRequiredService<Gateway.Audit.Chain.AuditSealer>().SealBatchAsync(CancellationToken.None);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var pruner = scope.ServiceProvider.GetRequiredService<Gateway.Audit.Chain.AuditPruner>();
+            Assert.Equal(2, await pruner.PruneAsync(scope.ServiceProvider.GetRequiredService<AuditDbContext>(), CancellationToken.None));
+        }
+
+        var report = await VerifyAsync(admin);
+        Assert.True(report.GetProperty("valid").GetBoolean(), report.ToString());
+        Assert.Equal(2, report.GetProperty("checked").GetInt64());
+        Assert.Equal(2, report.GetProperty("prunedThrough").GetInt64());
+
+        // The kept records are still protected by the chain that starts at the anchor.
+        await TamperAsync(app, "UPDATE audit_records SET action = 'catalogue.agency.deleted' WHERE sequence = 3");
+        var broken = (await VerifyAsync(admin)).GetProperty("firstBroken");
+        Assert.Equal(3, broken.GetProperty("sequence").GetInt64());
+        Assert.Equal("edited", broken.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task The_day_s_head_is_published_and_a_page_size_out_of_range_is_refused_naming_it()
     {
         await using var app = await GatewayApp.StartAsync(database);

@@ -15,10 +15,13 @@ namespace Gateway.Audit.Chain;
 /// so a second replica sealing at the same moment fails its save and tries again at its next round.
 /// Each day's last record becomes the day's head, logged when the day is over.
 /// </summary>
-internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditSealer> logger)
+internal sealed partial class AuditSealer(
+    IServiceScopeFactory scopes, AuditPruner pruner, IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditSealer> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
+
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +32,16 @@ internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IOptions<
             {
                 while (await SealBatchAsync(stoppingToken) == BatchSize)
                 {
+                }
+
+                if (time.GetUtcNow() >= _nextPrune)
+                {
+                    _nextPrune = time.GetUtcNow().AddSeconds(options.Value.PruneIntervalSeconds);
+                    await using var scope = scopes.CreateAsyncScope();
+                    if (await pruner.PruneAsync(scope.ServiceProvider.GetRequiredService<AuditDbContext>(), stoppingToken) is > 0 and var pruned)
+                    {
+                        LogPruned(logger, pruned, options.Value.RetentionDays);
+                    }
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -91,6 +104,9 @@ internal sealed partial class AuditSealer(IServiceScopeFactory scopes, IOptions<
         head.Records += sealedNow.Count;
         return closed;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} audit records older than {Days} days; the chain is verified from the last one deleted (audit_anchor)")]
+    private static partial void LogPruned(ILogger logger, int count, int days);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing audit records failed; the next round tries again: {Reason}")]
     private static partial void LogSealFailed(ILogger logger, string reason);

@@ -15,9 +15,12 @@ internal sealed class AuditVerifier(AuditDbContext db)
 
     public async Task<ChainReport> VerifyAsync(CancellationToken cancellationToken)
     {
-        var heads = await db.Heads.AsNoTracking().ToDictionaryAsync(h => h.LastSequence, cancellationToken);
-        long expected = 1;
-        var previous = AuditHash.Genesis;
+        // After pruning, the kept chain starts after the anchor: the last record deleted, its hash kept.
+        var anchor = await db.Anchors.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var prunedThrough = anchor?.Sequence ?? 0;
+        var heads = await db.Heads.AsNoTracking().Where(h => h.LastSequence > prunedThrough).ToDictionaryAsync(h => h.LastSequence, cancellationToken);
+        var expected = prunedThrough + 1;
+        var previous = anchor?.Hash ?? AuditHash.Genesis;
         long checkedCount = 0;
         while (true)
         {
@@ -73,12 +76,14 @@ internal sealed class AuditVerifier(AuditDbContext db)
     private async Task<ChainReport> ReportAsync(long checkedCount, ChainBreak? broken, CancellationToken cancellationToken)
     {
         var pending = await db.Records.CountAsync(r => r.Sequence == null, cancellationToken);
-        return new ChainReport(broken is null, checkedCount, pending, broken);
+        var anchor = await db.Anchors.AsNoTracking().Select(a => (long?)a.Sequence).SingleOrDefaultAsync(cancellationToken);
+        return new ChainReport(broken is null, checkedCount, pending, broken, anchor);
     }
 }
 
 /// <summary>The outcome of a verification: how many sealed records hold, how many wait to be sealed, and the first break.</summary>
-public sealed record ChainReport(bool Valid, long Checked, int Pending, ChainBreak? FirstBroken);
+/// <param name="PrunedThrough">The last position deleted by retention (the kept chain starts after it); null when nothing was pruned.</param>
+public sealed record ChainReport(bool Valid, long Checked, int Pending, ChainBreak? FirstBroken, long? PrunedThrough);
 
 /// <summary>Where the chain first fails: the position, the record there (if any) and why.</summary>
 public sealed record ChainBreak(long Sequence, long? RecordId, string Reason, string Detail);

@@ -12,6 +12,8 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<AuditHead> Heads => Set<AuditHead>();
 
+    public DbSet<AuditAnchor> Anchors => Set<AuditAnchor>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
 
@@ -23,6 +25,12 @@ public abstract class AuditDbContext(DbContextOptions options) : DbContext(optio
             head.ToTable("audit_heads");
             head.HasKey(h => h.Day);
             head.Property(h => h.Hash).HasMaxLength(64);
+        });
+        modelBuilder.Entity<AuditAnchor>(anchor =>
+        {
+            anchor.ToTable("audit_anchor");
+            anchor.HasKey(a => a.Id);
+            anchor.Property(a => a.Hash).HasMaxLength(64);
         });
     }
 }
@@ -40,6 +48,23 @@ public sealed class AuditHead
     public required string Hash { get; set; }
 
     public int Records { get; set; }
+}
+
+/// <summary>
+/// Where the kept chain starts once old records were pruned: the position and hash of the last record
+/// deleted. One row; verification starts from it instead of the genesis hash.
+/// </summary>
+public sealed class AuditAnchor
+{
+    public const int SingleRow = 1;
+
+    public int Id { get; set; } = SingleRow;
+
+    public long Sequence { get; set; }
+
+    public required string Hash { get; set; }
+
+    public DateTimeOffset PrunedAt { get; set; }
 }
 
 public sealed class SqliteAuditDbContext(DbContextOptions<SqliteAuditDbContext> options) : AuditDbContext(options);

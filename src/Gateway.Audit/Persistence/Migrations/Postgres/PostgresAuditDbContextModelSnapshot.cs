@@ -22,6 +22,35 @@ namespace Gateway.Audit.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Gateway.Audit.Persistence.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("PrunedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pruned_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_anchor");
+
+                    b.ToTable("audit_anchor", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Audit.Persistence.AuditHead", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -17,6 +17,33 @@ namespace Gateway.Audit.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Gateway.Audit.Persistence.AuditAnchor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("PrunedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pruned_at");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_anchor");
+
+                    b.ToTable("audit_anchor", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Audit.Persistence.AuditHead", b =>
                 {
                     b.Property<DateOnly>("Day")
