@@ -43,6 +43,13 @@ public sealed class MessagingOptions
     /// the gateway serving: the outbox holds events until the broker is back. Unhealthy takes it out of rotation.
     /// </summary>
     public BusFailureStatus BusFailureStatus { get; set; } = BusFailureStatus.Degraded;
+
+    /// <summary>
+    /// Agencies whose apps may subscribe to the events that carry residents' personal data
+    /// (<c>CitizenRegistered</c>, <c>CitizenProfileChanged</c>, <c>ServiceRequestSubmitted</c>), e.g. the civil
+    /// registry; every other agency is refused them, by webhook or queue. Empty: nobody.
+    /// </summary>
+    public List<string> PersonalDataAgencies { get; set; } = [];
 }
 
 public enum BusFailureStatus

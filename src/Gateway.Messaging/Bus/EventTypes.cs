@@ -21,6 +21,13 @@ public static class EventTypes
         .Select(e => e.Key)
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Contracts that carry a resident's personal data (NIK, name, address, contacts, form answers): only the
+    /// agencies in <c>Messaging:PersonalDataAgencies</c> may subscribe to them.
+    /// </summary>
+    public static readonly FrozenSet<string> CarryingPersonalData =
+        new[] { "CitizenRegistered", "CitizenProfileChanged", "ServiceRequestSubmitted" }.Where(ByName.ContainsKey).ToFrozenSet(StringComparer.Ordinal);
+
     public static string NameOf(Type type) => type.Name;
 
     public static string NameOf<T>() where T : IIntegrationEvent => typeof(T).Name;

@@ -78,11 +78,12 @@ internal static class SubscriptionAdminApi
         AgencyQueues queues,
         Gateway.Platform.Edge.Outbound.OutboundGuard outbound,
         Microsoft.Extensions.Options.IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
+        Microsoft.Extensions.Options.IOptions<MessagingOptions> messaging,
         AuditTrail audit,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var validation = new SubscriptionInputValidator(agencies, edge.Value.AllowHttp).Validate(input);
+        var validation = new SubscriptionInputValidator(agencies, edge.Value.AllowHttp, messaging.Value.PersonalDataAgencies).Validate(input);
         if (!validation.IsValid)
         {
             return Problems.Result(ProblemKind.Validation, errors: validation.ToErrors());

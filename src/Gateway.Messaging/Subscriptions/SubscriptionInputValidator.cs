@@ -7,13 +7,18 @@ namespace Gateway.Messaging.Subscriptions;
 internal sealed class SubscriptionInputValidator : AbstractValidator<SubscriptionInput>
 {
     /// <param name="allowHttp">Plain http:// webhooks, only where the whole gateway runs without TLS (<c>Edge:AllowHttp</c>, development).</param>
-    public SubscriptionInputValidator(IAgencyDirectory agencies, bool allowHttp)
+    /// <param name="personalDataAgencies">The agencies that may subscribe to events carrying residents' personal data.</param>
+    public SubscriptionInputValidator(IAgencyDirectory agencies, bool allowHttp, IReadOnlyCollection<string> personalDataAgencies)
     {
         RuleFor(s => s.AgencyCode).NotEmpty()
             .Must(code => agencies.Exists(code!)).WithMessage(s => SubscriptionMessages.UnknownAgency.With(s.AgencyCode).Localize());
         RuleFor(s => s.EventType).NotEmpty()
             .Must(t => EventTypes.ByName.ContainsKey(t!))
             .WithMessage(_ => SubscriptionMessages.UnknownEventType.With(string.Join(", ", EventTypes.ByName.Keys.Order())).Localize());
+        RuleFor(s => s.EventType)
+            .Must((input, type) => !EventTypes.CarryingPersonalData.Contains(type!) || personalDataAgencies.Contains(input.AgencyCode!))
+            .WithMessage(s => SubscriptionMessages.PersonalDataNotAllowed.With(s.EventType, s.AgencyCode).Localize())
+            .When(s => s.EventType is not null && s.AgencyCode is not null);
         RuleFor(s => s.Delivery).NotNull();
         RuleFor(s => s.WebhookUrl)
             .Must(IsHttpUrl).WithMessage(_ => SubscriptionMessages.WebhookUrlRequired.Localize())

@@ -17,6 +17,10 @@ internal static class SubscriptionMessages
         "URL webhook wajib untuk pengiriman webhook: alamat https://.",
         "A webhook URL is required for webhook delivery: an https:// address.");
 
+    public static readonly BilingualText PersonalDataNotAllowed = new(
+        "{0} membawa data pribadi warga; instansi '{1}' tidak termasuk yang boleh menerimanya (Messaging:PersonalDataAgencies).",
+        "{0} carries residents' personal data; agency '{1}' is not among those allowed to receive it (Messaging:PersonalDataAgencies).");
+
     public static readonly BilingualText WebhookNeedsHttps = new(
         "Webhook membawa data warga: alamatnya harus https:// (http:// hanya bila gateway sendiri berjalan tanpa TLS, Edge:AllowHttp).",
         "Webhooks carry citizens' data: the address must be https:// (http:// only where the gateway itself runs without TLS, Edge:AllowHttp).");

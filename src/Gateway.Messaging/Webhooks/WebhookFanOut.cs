@@ -26,6 +26,7 @@ internal sealed class WebhookFanOut<TEvent>(
 
     private static readonly string EventType = EventTypes.NameOf<TEvent>();
     private static readonly System.Reflection.PropertyInfo? AgencyCodeProperty = typeof(TEvent).GetProperty("AgencyCode");
+    private static readonly bool CarriesPersonalData = EventTypes.CarryingPersonalData.Contains(EventType);
 
     protected override string InboxName => $"webhooks:{EventType}";
 
@@ -59,10 +60,15 @@ internal sealed class WebhookFanOut<TEvent>(
         // queue for every subscriber. Only those that still exist get one.
         var existing = await Db.Subscriptions.AsNoTracking()
             .Where(s => targets.Contains(s.Id) && s.Active)
-            .Select(s => s.Id)
+            .Select(s => new { s.Id, s.AgencyCode })
             .ToListAsync(cancellationToken);
+        // A resident's personal data goes only to the agencies allowed it, whatever was subscribed before the rule.
+        var allowed = existing
+            .Where(s => !CarriesPersonalData || options.Value.PersonalDataAgencies.Contains(s.AgencyCode))
+            .Select(s => s.Id)
+            .ToHashSet();
         var body = CloudEvent.Serialize(message);
-        foreach (var subscriptionId in targets.Where(existing.Contains))
+        foreach (var subscriptionId in targets.Where(allowed.Contains))
         {
             Db.WebhookDeliveries.Add(new WebhookDelivery
             {
