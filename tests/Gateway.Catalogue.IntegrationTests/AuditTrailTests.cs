@@ -225,10 +225,26 @@ public abstract class AuditTrailTests(DatabaseKind database)
         Assert.Equal(2, report.GetProperty("checked").GetInt64());
         Assert.Equal(2, report.GetProperty("prunedThrough").GetInt64());
 
+        // Everything pruned: the chain goes on from the anchor, and still verifies.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            Assert.Equal(2, await db.Records.Where(r => r.Sequence <= 4).ExecuteDeleteAsync());
+            db.Anchors.Single().Sequence = 4;
+            db.Anchors.Single().Hash = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+            await db.SaveChangesAsync();
+        }
+
+        await app.CreateAgencyAsync("next" + Guid.NewGuid().ToString("N")[..6]);
+        await app.Services.GetRequiredService<Gateway.Audit.Chain.AuditSealer>().SealBatchAsync(CancellationToken.None);
+        var resumed = await VerifyAsync(admin);
+        Assert.True(resumed.GetProperty("valid").GetBoolean(), resumed.ToString());
+        Assert.Equal(4, resumed.GetProperty("prunedThrough").GetInt64());
+
         // The kept records are still protected by the chain that starts at the anchor.
-        await TamperAsync(app, "UPDATE audit_records SET action = 'catalogue.agency.deleted' WHERE sequence = 3");
+        await TamperAsync(app, "UPDATE audit_records SET action = 'catalogue.agency.deleted' WHERE sequence = 5");
         var broken = (await VerifyAsync(admin)).GetProperty("firstBroken");
-        Assert.Equal(3, broken.GetProperty("sequence").GetInt64());
+        Assert.Equal(5, broken.GetProperty("sequence").GetInt64());
         Assert.Equal("edited", broken.GetProperty("reason").GetString());
     }
 

@@ -65,8 +65,10 @@ internal sealed partial class AuditSealer(
 
         var last = await db.Records.AsNoTracking().Where(r => r.Sequence != null).OrderByDescending(r => r.Sequence)
             .Select(r => new { r.Sequence, r.Hash }).FirstOrDefaultAsync(cancellationToken);
-        var sequence = last?.Sequence ?? 0;
-        var previous = last?.Hash ?? AuditHash.Genesis;
+        // With every sealed record pruned, the chain goes on from the anchor (the last one deleted).
+        var anchor = last is null ? await db.Anchors.AsNoTracking().SingleOrDefaultAsync(cancellationToken) : null;
+        var sequence = last?.Sequence ?? anchor?.Sequence ?? 0;
+        var previous = last?.Hash ?? anchor?.Hash ?? AuditHash.Genesis;
         var now = time.GetUtcNow();
         foreach (var record in unsealed)
         {
