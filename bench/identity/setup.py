@@ -3,8 +3,9 @@
 
 - agency "bench" with two services on the fixed backend: "echo" (public) and "warga" (citizen only), both with a
   per-service quota that is never reached
-- a citizen account (admin API), a public client, and the authorization code flow with PKCE done
-  the way a browser would (sign-in form with its antiforgery token) -> the citizen's access token
+- a citizen account (admin API, so its NIK is verified), a public client, and the authorization code flow with
+  PKCE done the way a browser would (sign-in form with its antiforgery token) -> the citizen's access token
+  (scopes from BENCH_SCOPE, default "openid profile"; bench/audit adds "nik")
 - a confidential client with client credentials for the token-endpoint measurement
 - a second citizen for the sign-in measurement: the sign-in page's antiforgery cookie and a form body
 
@@ -38,7 +39,7 @@ admin("POST", "/api/admin/services", service("warga", "citizen"))
 account = admin("POST", "/api/admin/accounts", {"role": "citizen", "fullName": "Warga Bench", "email": "warga@bench.example.org", "nik": "3273015708900001"})
 redirect = "http://127.0.0.1:9/bench/callback"
 admin("POST", "/api/admin/clients", {"clientId": "bench-portal", "displayName": "Bench portal", "kind": "public", "consent": "implicit",
-                                     "redirectUris": [redirect], "postLogoutRedirectUris": [], "scopes": ["openid", "profile"],
+                                     "redirectUris": [redirect], "postLogoutRedirectUris": [], "scopes": ["openid", "profile", "nik"],
                                      "grants": ["authorizationCode"]})
 backend_client = admin("POST", "/api/admin/clients", {"clientId": "bench-backend", "displayName": "Bench back end", "kind": "confidential",
                                                      "consent": "implicit", "redirectUris": [], "postLogoutRedirectUris": [],
@@ -50,7 +51,7 @@ browser = Browser(gateway)
 verifier = secrets.token_urlsafe(32)
 challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).rstrip(b"=").decode()
 authorize = gateway + "/connect/authorize?" + urllib.parse.urlencode({
-    "client_id": "bench-portal", "redirect_uri": redirect, "response_type": "code", "scope": "openid profile",
+    "client_id": "bench-portal", "redirect_uri": redirect, "response_type": "code", "scope": os.environ.get("BENCH_SCOPE", "openid profile"),
     "code_challenge": challenge, "code_challenge_method": "S256", "state": "s", "nonce": "n"})
 status, location, _ = browser.get(authorize)
 location = browser.sign_in("warga@bench.example.org", account["temporaryPassword"], login_page=location)
