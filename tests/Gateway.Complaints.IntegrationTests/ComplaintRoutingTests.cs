@@ -98,6 +98,39 @@ public abstract class ComplaintRoutingTests(ComplaintGateway fixture)
     }
 
     [Fact]
+    public async Task An_administrator_assigns_a_queued_complaint_which_is_announced_and_recorded_with_who_did_it()
+    {
+        var queued = await FileAndWaitAsync(Complaint("lampu-mati", "simple"));
+        var id = (string)queued["id"]!;
+        using var admin = App.CreateAdminClient();
+
+        var unknownAgency = await admin.PostAsJsonAsync($"/api/admin/complaints/{id}/assign", new { agencyCode = "dishub" });
+        var unknownComplaint = await admin.PostAsJsonAsync($"/api/admin/complaints/{Guid.NewGuid()}/assign", new { agencyCode = "dpupr" });
+        var assigned = await admin.PostAsJsonAsync($"/api/admin/complaints/{id}/assign", new { agencyCode = "dpupr", note = "lampu jalan diurus DPUPR" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownAgency.StatusCode);
+        var problem = await unknownAgency.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("dishub", (string?)problem!["errors"]!["agencyCode"]![0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownComplaint.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
+        var view = (await assigned.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("routed", (string?)view["status"]);
+        Assert.Equal("dpupr", (string?)view["agencyCode"]);
+        Assert.Contains("lampu jalan diurus DPUPR", (string?)view["routingNote"], StringComparison.Ordinal);
+        Assert.Equal((string?)queued["responseDueAt"], (string?)view["responseDueAt"]); // the deadline runs from the filing
+        Assert.Equal(2, await OutboxCountAsync("ComplaintRouted", id)); // to the queue, then to DPUPR
+
+        // The audit trail: who moved it from where to where, and who read the list with the reporters' contacts.
+        await admin.GetFromJsonAsync<JsonArray>("/api/admin/complaints?status=routed");
+        var records = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?action=complaints.complaint.assigned&targetId={id}"))!["items"]!.AsArray();
+        var change = Assert.Single(records)!["summary"]![0]!["fields"]!["AgencyCode"]!;
+        Assert.Equal("diskominfo", (string?)change["before"]);
+        Assert.Equal("dpupr", (string?)change["after"]);
+        var lists = (await admin.GetFromJsonAsync<JsonObject>("/api/admin/audit?action=complaints.complaint.listed"))!["items"]!.AsArray();
+        Assert.Contains(lists, r => r!["summary"]!["filters"]!["status"]?.GetValue<string>() == "routed");
+    }
+
+    [Fact]
     public async Task An_invalid_complaint_is_refused_naming_each_field_and_nothing_is_stored()
     {
         var before = await OutboxCountAsync("ComplaintFiled", null);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Adapters.Disdukcapil;
 using Adapters.Disdukcapil.LegacyApp;
@@ -117,6 +118,22 @@ public sealed class NikAssuranceTests(NikGateway fixture) : IClassFixture<NikGat
         var token = await App.AccessTokenAsync(email, "openid profile roles nik");
         Assert.Equal(nik, OidcFlow.Payload(token).GetProperty("nik").GetString());
         Assert.Equal(nik, (await ForwardedIdentityAsync(token)).GetClaim("nik").Value);
+
+        // The resident's own page names the officer who acted for them at the counter, and the app that got
+        // their NIK in its token.
+        using var portal = App.CreateClient();
+        portal.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var mine = (await portal.GetFromJsonAsync<JsonElement>("/api/me/data-access")).EnumerateArray().ToList();
+        var atCounter = Assert.Single(mine, e => e.GetProperty("action").GetString() == "identity.nik.verified");
+        Assert.True(atCounter.GetProperty("atCounter").GetBoolean());
+        Assert.Equal("Petugas MPP", atCounter.GetProperty("who").GetString());
+        var app = OidcFlow.Payload(token).GetProperty("client_id").GetString();
+        Assert.Contains(mine, e => e.GetProperty("action").GetString() == "identity.token.nik-issued" && e.GetProperty("recipient").GetString() == app);
+        using var admin = App.CreateAdminClient();
+        var record = (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/audit?action=identity.nik.verified&actor={officer.Id}"))
+            .GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(officer.Id.ToString(), record.GetProperty("actor").GetProperty("subject").GetString());
+        Assert.Equal(record.GetProperty("dataSubject").GetString(), record.GetProperty("actor").GetProperty("onBehalfOf").GetString());
     }
 
     [Fact]

@@ -23,13 +23,13 @@ internal static class WebhookScenario
         .. extra,
     ]);
 
-    public static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url, bool ownAgencyOnly = false)
+    public static async Task<(string Id, string Secret)> SubscribeAsync(GatewayApp app, Uri url, bool ownAgencyOnly = false, string eventType = "ComplaintRouted")
     {
         using var admin = app.CreateAdminClient();
         var response = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
         {
             ["agencyCode"] = "dpupr",
-            ["eventType"] = "ComplaintRouted",
+            ["eventType"] = eventType,
             ["delivery"] = "webhook",
             ["webhookUrl"] = url.ToString(),
             ["ownAgencyOnly"] = ownAgencyOnly,

@@ -45,6 +45,56 @@ public sealed class WebhookTests(BrokerFixture broker) : IClassFixture<BrokerFix
     }
 
     [Fact]
+    public async Task A_resident_s_data_delivered_by_webhook_or_queued_for_an_agency_is_on_their_record_naming_the_agency()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var app = await StartAsync(("Messaging:PersonalDataAgencies:0", "dpupr"), ("Messaging:PersonalDataAgencies:1", "disdukcapil"));
+        await app.CreateAgencyAsync("disdukcapil");
+        await WebhookScenario.SubscribeAsync(app, receiver.Url, eventType: "CitizenRegistered");
+        using var admin = app.CreateAdminClient();
+        var queueSubscription = await admin.PostAsJsonAsync("/api/admin/subscriptions", new JsonObject
+        {
+            ["agencyCode"] = "disdukcapil",
+            ["eventType"] = "CitizenRegistered",
+            ["delivery"] = "amqp",
+        });
+        Assert.Equal(HttpStatusCode.Created, queueSubscription.StatusCode);
+
+        // A resident registered at a counter: the NIK is verified at once and the citizen announced.
+        var created = await admin.PostAsJsonAsync("/api/admin/accounts", new JsonObject
+        {
+            ["role"] = "citizen",
+            ["fullName"] = "Siti Rahmawati",
+            ["nik"] = TestData.NewNik(),
+            ["email"] = $"siti-{Guid.NewGuid():N}@example.id",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var citizen = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["account"]!["id"]!;
+
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the webhook");
+        Assert.Equal(citizen, (string?)JsonNode.Parse(receiver.Received.Single().Body)!["data"]!["citizenId"]);
+        JsonArray? records = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            records = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?dataSubject={citizen}&action=messaging.webhook.delivered"))!["items"]!.AsArray();
+            return records.Count > 0;
+        }, "the delivery to be recorded");
+        var record = Assert.Single(records!)!;
+        Assert.Equal("dpupr", (string?)record["recipient"]);
+        Assert.Equal("CitizenRegistered", (string?)record["summary"]!["eventType"]);
+
+        // The same event reached Disdukcapil's own RabbitMQ queue: recorded as it got there.
+        await Eventually.HoldsAsync(async () =>
+        {
+            records = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?dataSubject={citizen}&action=messaging.event.queued"))!["items"]!.AsArray();
+            return records.Count > 0;
+        }, "the queued event to be recorded");
+        var queued = Assert.Single(records!)!;
+        Assert.Equal("disdukcapil", (string?)queued["recipient"]);
+        Assert.Equal("satupintu-agency-disdukcapil", (string?)queued["summary"]!["queue"]);
+    }
+
+    [Fact]
     public async Task An_own_agency_subscription_gets_only_the_complaints_routed_to_that_agency()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

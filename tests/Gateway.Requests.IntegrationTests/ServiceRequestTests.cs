@@ -71,6 +71,11 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         Assert.Equal(tracking, legacyCase.ClientReference);
         Assert.Equal("Aditya Pratama", legacyCase.Data["nama_anak"]);
 
+        // Her NIK and answers left the gateway for the agency's system: her own page says so.
+        var mine = (await GetAsync(citizen, "/api/me/data-access")).EnumerateArray().ToList();
+        Assert.Contains(mine, e => Text(e, "action") == "requests.request.sent" && Text(e, "trackingNumber") == tracking
+            && Text(e, "agency") == RequestGatewayBase.Agency && Text(e, "who") == "Sistem DISDUKCAPIL");
+
         legacyCase.Note = "Berkas lengkap";
         legacyCase.Status = "VERIFIKASI";
         await Eventually.HoldsAsync(async () =>
@@ -182,6 +187,11 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
             Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference") is not null,
             "the request to be filed after SIAK came back");
         Assert.Single(fixture.Siak.Cases.All, c => c.ClientReference == tracking);
+        // Attempts that never reached SIAK sent nobody anything: one record, of the filing.
+        using var audit = App.CreateAdminClient();
+        var sent = (await audit.GetFromJsonAsync<JsonElement>($"/api/admin/audit?action=requests.request.sent&targetId={tracking}", TestContext.Current.CancellationToken))
+            .GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(RequestGatewayBase.Agency, Text(Assert.Single(sent), "recipient"));
     }
 
     [Fact]
@@ -221,7 +231,7 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
             var adapters = new AdapterConnections(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<IServiceDirectory>(),
                 scope.ServiceProvider.GetRequiredService<UpstreamSecrets>(), new OneClient(http));
             var dispatcher = new RequestDispatcher(db, adapters, scope.ServiceProvider.GetRequiredService<StatusRecorder>(),
-                scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
+                scope.ServiceProvider.GetRequiredService<Gateway.Platform.Audit.AuditTrail>(), scope.ServiceProvider.GetRequiredService<RequestMetrics>(), scope.ServiceProvider.GetRequiredService<IOptions<RequestOptions>>(),
                 TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
             await dispatcher.DispatchAsync(requestId, TestContext.Current.CancellationToken);
             return cancelledMeanwhile is not null;

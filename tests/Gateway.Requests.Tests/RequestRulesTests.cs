@@ -19,7 +19,7 @@ public sealed class RequestRulesTests
     [Fact]
     public void Retries_double_from_five_seconds_up_to_the_ceiling_and_a_broken_contract_waits_at_the_ceiling()
     {
-        var dispatcher = new RequestDispatcher(null!, null!, null!, null!, Options.Create(new RequestOptions { MaxRetryDelaySeconds = 60 }),
+        var dispatcher = new RequestDispatcher(null!, null!, null!, null!, null!, Options.Create(new RequestOptions { MaxRetryDelaySeconds = 60 }),
             TimeProvider.System, NullLogger<RequestDispatcher>.Instance);
 
         var delays = Enumerable.Range(1, 6).Select(a => dispatcher.RetryDelay(a, AdapterOutcomeKind.RetryLater)).ToList();

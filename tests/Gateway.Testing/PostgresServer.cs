@@ -9,14 +9,17 @@ public static class PostgresServer
         Environment.GetEnvironmentVariable("SATUPINTU_TEST_POSTGRES")
         ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres";
 
-    public static async Task<string> CreateDatabaseAsync()
+    public static Task<string> CreateDatabaseAsync() => CreateDatabaseAsync(ConnectionString);
+
+    /// <summary>A new, empty database on the server <paramref name="server"/> connects to; its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync(string server)
     {
         var name = "satupintu_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name, Pooling = true }.ToString();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = true }.ToString();
     }
 
     public static async Task DropDatabaseAsync(string connectionString)

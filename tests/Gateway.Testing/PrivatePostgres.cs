@@ -57,15 +57,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// <summary>Stops the server as an operator would for maintenance: connections are cut, new ones refused.</summary>
     public Task StopAsync() => RunBinAsync("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "stop");
 
-    public async Task<string> CreateDatabaseAsync()
-    {
-        var name = "satupintu_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(ConnectionString());
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync();
-        return ConnectionString(name);
-    }
+    public Task<string> CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync(ConnectionString());
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Gateway.Audit.Persistence;
+using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -24,9 +25,8 @@ internal sealed class AuditPruner(IOptions<AuditOptions> options, TimeProvider t
             return 0;
         }
 
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var pruned = await db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var deleted = await db.Records.Where(r => r.Sequence != null && r.Sequence <= last.Sequence).ExecuteDeleteAsync(cancellationToken);
             var anchor = await db.Anchors.SingleOrDefaultAsync(cancellationToken);
             if (anchor is null)
@@ -41,9 +41,9 @@ internal sealed class AuditPruner(IOptions<AuditOptions> options, TimeProvider t
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
             return deleted;
-        });
+        }, cancellationToken);
+        db.ChangeTracker.Clear();
+        return pruned;
     }
 }

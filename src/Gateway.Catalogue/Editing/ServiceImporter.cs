@@ -172,10 +172,8 @@ public sealed partial class ServiceImporter
         try
         {
             // A retrying execution strategy (PostgreSQL) replays the whole transaction after a transient failure.
-            await _db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            await _db.InTransactionAsync(async () =>
             {
-                _db.ChangeTracker.Clear();
-                await using var transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var chunk in services.Chunk(SaveChunk))
                 {
                     foreach (var service in chunk)
@@ -191,8 +189,7 @@ public sealed partial class ServiceImporter
                 _audit.ServicesImported(_db, services);
                 await _db.SaveChangesAsync(cancellationToken);
                 _db.ChangeTracker.Clear();
-                await transaction.CommitAsync(cancellationToken); // all rows or none
-            });
+            }, cancellationToken); // all rows or none
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

@@ -18,14 +18,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Complaints.Api;
 
 /// <summary>
-/// <c>/api/complaints</c>: a citizen files a complaint and follows it; <c>/api/admin/complaints</c>: the
-/// Diskominfo queue and every agency's open complaints.
+/// <c>/api/complaints</c>: a citizen files a complaint and follows it (the administrators' side is
+/// <see cref="ComplaintAdminApi"/>).
 /// </summary>
 internal static class ComplaintApi
 {
     private static readonly ComplaintInputValidator Validator = new();
 
-    private static readonly BilingualText UnknownComplaint = new("Pengaduan {0} tidak ditemukan.", "Complaint {0} was not found.");
+    internal static readonly BilingualText UnknownComplaint = new("Pengaduan {0} tidak ditemukan.", "Complaint {0} was not found.");
 
     public static void MapComplaintApi(this IEndpointRouteBuilder endpoints)
     {
@@ -40,13 +40,6 @@ internal static class ComplaintApi
             .WithSummary("Where a complaint went and by when it must be answered")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    public static void MapComplaintAdminApi(this RouteGroupBuilder admin) =>
-        admin.MapGet("/complaints", List)
-            .WithTags("Admin: complaints")
-            .WithSummary("Complaints, oldest first; status=unrouted is the Diskominfo queue")
-            .Produces<List<ComplaintAdminView>>()
-            .ProducesValidationProblem();
 
     private static async Task<IResult> File(
         ComplaintInput input, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, TimeProvider time, CancellationToken cancellationToken)
@@ -84,30 +77,5 @@ internal static class ComplaintApi
         return complaint is null
             ? Problems.NotFound(UnknownComplaint.With(id))
             : TypedResults.Ok(complaint.ToStatusView());
-    }
-
-    private static async Task<IResult> List(
-        string? status, string? agencyCode, int? limit, ComplaintsDbContext db, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var wanted = QueryFilters.Enum<ComplaintStatus>(status, "status", errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Result(ProblemKind.Validation, errors: errors);
-        }
-
-        var query = db.Complaints.AsNoTracking();
-        if (wanted is { } s)
-        {
-            query = query.Where(c => c.Status == s);
-        }
-
-        if (!string.IsNullOrEmpty(agencyCode))
-        {
-            query = query.Where(c => c.AgencyCode == agencyCode);
-        }
-
-        var list = await query.OrderBy(c => c.FiledAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(c => c.ToAdminView()).ToList());
     }
 }

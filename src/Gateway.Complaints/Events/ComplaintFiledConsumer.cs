@@ -5,7 +5,6 @@ using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Outbox;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,19 +45,6 @@ internal sealed class ComplaintFiledConsumer(
         complaint.ResponseWorkingDays = decision.ResponseWorkingDays;
         complaint.ResponseDueAt = decision.ResponseDueAt.UtcDateTime;
 
-        Db.AddEvent(new ComplaintRouted
-        {
-            EventId = NewId.NextGuid(),
-            OccurredAt = time.GetUtcNow(),
-            SourceAgency = messaging.Value.GatewayAgency,
-            CorrelationId = message.CorrelationId,
-            ComplaintId = complaint.Id,
-            Category = complaint.Category,
-            Class = complaint.Class,
-            AgencyCode = decision.AgencyCode,
-            Unrouted = decision.Unrouted,
-            ResponseWorkingDays = decision.ResponseWorkingDays,
-            ResponseDueAt = decision.ResponseDueAt,
-        }, $"complaint:{complaint.Id}");
+        Db.AddEvent(complaint.ToRoutedEvent(time.GetUtcNow(), messaging.Value.GatewayAgency, message.CorrelationId), $"complaint:{complaint.Id}");
     }
 }

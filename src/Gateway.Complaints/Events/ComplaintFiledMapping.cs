@@ -27,6 +27,22 @@ internal static class ComplaintFiledMapping
         CitizenId = complaint.CitizenId,
     };
 
+    /// <summary>Where the complaint now is (by a rule, or by an administrator) and its deadline, as stored.</summary>
+    public static ComplaintRouted ToRoutedEvent(this Complaint complaint, DateTimeOffset occurredAt, string sourceAgency, Guid correlationId) => new()
+    {
+        EventId = NewId.NextGuid(),
+        OccurredAt = occurredAt,
+        SourceAgency = sourceAgency,
+        CorrelationId = correlationId,
+        ComplaintId = complaint.Id,
+        Category = complaint.Category,
+        Class = complaint.Class,
+        AgencyCode = complaint.AgencyCode!,
+        Unrouted = complaint.Status == ComplaintStatus.Unrouted,
+        ResponseWorkingDays = complaint.ResponseWorkingDays ?? 0,
+        ResponseDueAt = new DateTimeOffset(complaint.ResponseDueAt!.Value, TimeSpan.Zero),
+    };
+
     public static Complaint ToComplaint(this ComplaintFiled filed) => new()
     {
         Id = filed.ComplaintId,

@@ -1,12 +1,13 @@
 using Gateway.Complaints.Model;
 using Gateway.Messaging.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Gateway.Complaints.Persistence;
 
-/// <summary>The complaints table, plus the outbox and inbox so routing and its event commit together.</summary>
+/// <summary>The complaints table, plus the outbox and inbox so routing and its event commit together, and the audit trail (assignments, reads).</summary>
 public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Complaint> Complaints => Set<Complaint>();
@@ -35,6 +36,7 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(
             complaint.HasIndex(c => new { c.AgencyCode, c.ResponseDueAt });
         });
         modelBuilder.MapOutboxAndInbox();
+        modelBuilder.MapAuditTrail(this);
     }
 }
 

@@ -121,8 +121,8 @@ internal static class AccountAdminApi
     }
 
     private static async Task<IResult> Create(
-        AccountInput input, UserManager<GatewayUser> users, IdentityStoreDbContext db, IAgencyDirectory agencies,
-        NikVerification nikVerification, AuditTrail audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        AccountInput input, UserManager<GatewayUser> users, AuditedChanges audited, IAgencyDirectory agencies,
+        NikVerification nikVerification, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         void Fail(string field, BilingualText message) => errors[field] = [message.Localize()];
@@ -196,25 +196,17 @@ internal static class AccountAdminApi
         }
 
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
+        var result = await audited.RunAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var created = await users.CreateAsync(user, password);
-            if (created.Succeeded)
+            return created.Succeeded ? await users.AddToRoleAsync(user, input.Role!) : created;
+        }, created => created.Succeeded
+            ? AccountAudit("identity.account.created", user, [input.Role!]) with
             {
-                created = await users.AddToRoleAsync(user, input.Role!);
+                // A resident's account is made at a counter, by an administrator acting for them.
+                OnBehalfOf = input.Role == Roles.Citizen ? user.Id.ToString() : null,
             }
-
-            if (created.Succeeded)
-            {
-                audit.Record(db, AccountAudit("identity.account.created", user, [input.Role!]));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return created;
-        });
+            : null, cancellationToken);
         if (!result.Succeeded)
         {
             return Problems.Result(ProblemKind.Validation, errors: result.Errors

@@ -1,6 +1,8 @@
 using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
 using Gateway.Identity.Verification;
+using Gateway.Platform.Audit;
+using Gateway.Platform.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -23,12 +25,14 @@ public enum NikVerificationOutcome
 /// Raises a citizen's NIK from claimed to verified — after an officer saw the KTP at a counter, or the
 /// civil registry matched it — recording how and by whom. Accounts that merely claimed the same NIK lose
 /// it (and are told why); the first verification announces the citizen to agencies
-/// (<c>CitizenRegistered</c>), since only now do they learn a NIK that is really this person's.
+/// (<c>CitizenRegistered</c>), since only now do they learn a NIK that is really this person's. The audit
+/// trail records who verified it, and at a counter that the officer acted for the resident.
 /// </summary>
 public sealed partial class NikVerification(
     UserManager<GatewayUser> users,
     IdentityStoreDbContext db,
     AccountEvents events,
+    AuditTrail trail,
     IVerificationSender sender,
     TimeProvider time,
     ILogger<NikVerification> logger)
@@ -50,12 +54,10 @@ public sealed partial class NikVerification(
 
         var claimants = await users.Users.Where(u => u.Id != user.Id && u.Nik == nik).ToListAsync(cancellationToken);
         var firstVerification = !user.HasVerifiedNik;
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await strategy.ExecuteAsync(async () =>
+            await db.InTransactionAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 foreach (var claimant in claimants)
                 {
                     claimant.Nik = null;
@@ -75,9 +77,17 @@ public sealed partial class NikVerification(
                     events.CitizenProfileChanged(db, user, ["nik"]);
                 }
 
-                Check(await users.UpdateAsync(user));
-                await transaction.CommitAsync(cancellationToken);
-            });
+                trail.Record(db, new AuditEntry("identity.nik.verified", "account", user.Id.ToString(),
+                    AuditSummary.Facts(new { method, verifiedBy, claimsRemoved = claimants.Count }))
+                {
+                    DataSubject = user.Id.ToString(),
+                    // At a counter an officer acts for the resident, who sees on their own page who did it.
+                    OnBehalfOf = method == Counter ? user.Id.ToString() : null,
+                    // The registry matched the NIK, name and birth date the resident gave it.
+                    Recipient = method == Registry ? verifiedBy : null,
+                });
+                Check(await users.UpdateAsync(user)); // saves the account, its event and its audit record
+            }, cancellationToken);
         }
         catch (DbUpdateException)
         {

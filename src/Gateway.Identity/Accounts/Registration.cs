@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
+using Gateway.Platform.Database;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Identity;
@@ -102,23 +103,11 @@ public sealed class Registration(
             CreatedAt = now.UtcDateTime,
         };
         // The account and its role in one transaction: never an account without a role.
-        var strategy = db.Database.CreateExecutionStrategy();
-        var created = await strategy.ExecuteAsync(async () =>
+        var created = await db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await users.CreateAsync(user, input.Password!);
-            if (result.Succeeded)
-            {
-                result = await users.AddToRoleAsync(user, Roles.Citizen);
-            }
-
-            if (result.Succeeded)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return result;
-        });
+            return result.Succeeded ? await users.AddToRoleAsync(user, Roles.Citizen) : result;
+        }, result => result.Succeeded, cancellationToken);
         if (!created.Succeeded)
         {
             return (null, created.Errors.Select(e => AccountMessages.ToFieldError(e, options.Value.Passwords.MinimumLength)).DistinctBy(e => e.Field).ToList());

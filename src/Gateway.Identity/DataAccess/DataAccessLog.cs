@@ -25,6 +25,13 @@ public sealed class DataAccessLog(IdentityStoreDbContext db)
         ["identity.account.disabled"] = new("Menonaktifkan akun Anda", "Disabled your account"),
         ["identity.account.enabled"] = new("Mengaktifkan kembali akun Anda", "Enabled your account again"),
         ["identity.account.signed-out"] = new("Mengakhiri semua sesi Anda", "Ended all your sessions"),
+        ["identity.nik.verified"] = new("Memverifikasi NIK Anda", "Verified your NIK"),
+        ["identity.token.nik-issued"] = new("Menerima NIK Anda saat Anda masuk ke aplikasinya", "Received your NIK when you signed in to its app"),
+        ["requests.request.sent"] = new("Menerima permohonan Anda: NIK, nama, kontak, dan isian formulir", "Received your request: NIK, name, contacts and form answers"),
+        ["messaging.webhook.delivered"] = new("Menerima pemberitahuan yang memuat data Anda", "Received a notification carrying your data"),
+        ["messaging.event.queued"] = new("Menerima pemberitahuan yang memuat data Anda", "Received a notification carrying your data"),
+        ["complaints.complaint.read"] = new("Membaca pengaduan Anda", "Read your complaint"),
+        ["complaints.complaint.assigned"] = new("Meneruskan pengaduan Anda ke instansi yang harus menjawabnya", "Passed your complaint to the agency that must answer it"),
     };
 
     public async Task<IReadOnlyList<DataAccessEntry>> ForAsync(Guid accountId, CancellationToken cancellationToken)
@@ -53,6 +60,10 @@ public sealed class DataAccessLog(IdentityStoreDbContext db)
     {
         // The proxy handed the agency's app the resident's identity (with the NIK where the agency may see it).
         "proxy.identity.forwarded" => new($"Aplikasi {r.Recipient?.ToUpperInvariant()}", $"The {r.Recipient?.ToUpperInvariant()} app"),
+        // A client app got a token with the NIK in it.
+        "identity.token.nik-issued" => new($"Aplikasi {r.Recipient}", $"The app {r.Recipient}"),
+        // The gateway sent it on to the agency's own system (the request through its adapter, an event by webhook).
+        "requests.request.sent" or "messaging.webhook.delivered" or "messaging.event.queued" => new($"Sistem {r.Recipient?.ToUpperInvariant()}", $"The {r.Recipient?.ToUpperInvariant()} system"),
         _ => WhoActed(r),
     };
 
@@ -60,6 +71,7 @@ public sealed class DataAccessLog(IdentityStoreDbContext db)
     {
         Roles.Officer => new($"Petugas {r.ActorAgency?.ToUpperInvariant()}", $"An officer of {r.ActorAgency?.ToUpperInvariant()}"),
         Roles.Admin => new("Administrator Diskominfo", "A Diskominfo administrator"),
+        _ when r.ActorSubject == r.DataSubject && r.OnBehalfOf is null => new("Anda sendiri", "You"),
         _ when r.ActorSubject == AuditTrail.SystemActor => new("Sistem SatuPintu", "The SatuPintu system"),
         _ when r.ActorClient is not null => new($"Aplikasi {r.ActorClient}", $"The app {r.ActorClient}"),
         _ => new("Pengguna lain", "Another user"),

@@ -1,4 +1,5 @@
 using Gateway.Platform.Audit;
+using Gateway.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Identity.Persistence;
@@ -19,20 +20,18 @@ internal sealed class AuditedChanges(IdentityStoreDbContext db, AuditTrail trail
 
     public async Task<T> RunAsync<T>(Func<Task<T>> change, Func<T, AuditEntry?> entryFor, CancellationToken cancellationToken)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var (result, _) = await db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await change();
-            if (entryFor(result) is not { } entry)
+            var changed = await change();
+            if (entryFor(changed) is not { } entry)
             {
-                return result; // refused: disposing the transaction rolls back whatever was written
+                return (Result: changed, Recorded: false); // refused: rolled back, whatever was written
             }
 
             trail.Record(db, entry);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        });
+            return (Result: changed, Recorded: true);
+        }, outcome => outcome.Recorded, cancellationToken);
+        return result;
     }
 }

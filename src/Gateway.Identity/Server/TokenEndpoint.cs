@@ -1,5 +1,8 @@
 using Gateway.Identity.Accounts;
+using Gateway.Identity.Persistence;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Edge.RateLimits;
+using Gateway.Platform.Security;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +26,8 @@ internal static class TokenEndpoint
         UserManager<GatewayUser> users,
         SignInManager<GatewayUser> signIns,
         TokenClaims claims,
+        IdentityStoreDbContext db,
+        AuditTrail audit,
         Throttle throttle,
         IOptions<RateLimitOptions> limits)
     {
@@ -59,10 +64,31 @@ internal static class TokenEndpoint
             var identity = await claims.ForUserAsync(user, result.Principal!.GetScopes(),
                 await Clients.ClientAudiences.ForClientAsync(applications, request.ClientId, context.RequestAborted));
             identity.SetAuthorizationId(result.Principal!.GetAuthorizationId());
+            await RecordNikSentAsync(identity, user, request.ClientId!, db, audit, context.RequestAborted);
             return Results.SignIn(new(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "This grant type is not supported.");
+    }
+
+    /// <summary>
+    /// A token carrying the NIK (the <c>nik</c> scope, a verified NIK) hands it to the client app: the resident's
+    /// record says which app received it and when. One record per token issued (a sign-in or a refresh).
+    /// </summary>
+    private static async Task RecordNikSentAsync(
+        System.Security.Claims.ClaimsIdentity identity, GatewayUser user, string clientId, IdentityStoreDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!identity.HasClaim(c => c.Type == GatewayClaims.Nik) || !identity.HasScope(GatewayScopes.Nik))
+        {
+            return;
+        }
+
+        audit.Record(db, new AuditEntry("identity.token.nik-issued", "client", clientId, AuditSummary.Facts(new { scopes = identity.GetScopes() }))
+        {
+            DataSubject = user.Id.ToString(),
+            Recipient = clientId,
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static IResult Refuse(string error, string description) => Results.Forbid(

@@ -1,5 +1,6 @@
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Audit;
+using Gateway.Platform.Database;
 using Gateway.Platform.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -92,9 +93,8 @@ internal static class OutboxAdminApi
     private static async Task<Ok<OutboxReleasedView>> ReleaseAll(MessagingDbContext db, OutboxSignal signal, AuditTrail audit, CancellationToken cancellationToken)
     {
         // The release and its audit record in one transaction.
-        var released = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var released = await db.InTransactionAsync(async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var count = await db.Outbox.Where(m => m.ParkedAt != null).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.ParkedAt, (DateTime?)null)
                 .SetProperty(m => m.NextAttemptAt, (DateTime?)null)
@@ -102,9 +102,8 @@ internal static class OutboxAdminApi
             db.ChangeTracker.Clear();
             audit.Record(db, new AuditEntry("messaging.outbox.released", "outbox-event", "all parked", AuditSummary.Facts(new { released = count })));
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return count;
-        });
+        }, cancellationToken);
         signal.Notify();
         return TypedResults.Ok(new OutboxReleasedView(released));
     }

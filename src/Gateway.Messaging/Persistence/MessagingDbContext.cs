@@ -58,6 +58,7 @@ public abstract class MessagingDbContext(DbContextOptions options) : DbContext(o
             delivery.ToTable("webhook_deliveries");
             delivery.HasKey(d => d.Id);
             delivery.Property(d => d.EventType).HasMaxLength(100);
+            delivery.Property(d => d.DataSubject).HasMaxLength(64);
             delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
             delivery.Property(d => d.LastError).HasMaxLength(1000);
             delivery.Property(d => d.ClaimedBy).HasMaxLength(200);

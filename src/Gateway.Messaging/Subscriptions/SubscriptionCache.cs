@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.Messaging.Subscriptions;
 
 /// <summary>
-/// Active subscriptions in memory, so the webhook fan-out does not query the database for each of
+/// Active subscriptions in memory, so the fan-out does not query the database for each of
 /// thousands of events a second. Reloaded after every change made here, when another instance's
 /// <c>SubscriptionChanged</c> arrives, and every 30 s as a safety net.
 /// </summary>
@@ -19,6 +19,7 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
 
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile FrozenDictionary<string, WebhookTarget[]> _webhooksByEvent = FrozenDictionary<string, WebhookTarget[]>.Empty;
+    private volatile FrozenDictionary<string, string[]> _queuesByEvent = FrozenDictionary<string, string[]>.Empty;
 
     /// <summary>Completes once the subscriptions were read from the database the first time.</summary>
     public Task LoadedAsync(CancellationToken cancellationToken) => _loaded.Task.WaitAsync(cancellationToken);
@@ -27,19 +28,25 @@ internal sealed partial class SubscriptionCache(IServiceScopeFactory scopes, ILo
     public IReadOnlyList<WebhookTarget> WebhooksFor(string eventType) =>
         _webhooksByEvent.TryGetValue(eventType, out var targets) ? targets : [];
 
+    /// <summary>The agencies whose own RabbitMQ queue receives <paramref name="eventType"/> (active AMQP subscriptions).</summary>
+    public IReadOnlyList<string> QueuesFor(string eventType) =>
+        _queuesByEvent.TryGetValue(eventType, out var agencies) ? agencies : [];
+
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
         var active = await db.Subscriptions.AsNoTracking()
-            .Where(s => s.Active && s.Delivery == DeliveryMethod.Webhook)
-            .Select(s => new { s.Id, s.EventType, s.AgencyCode, s.OwnAgencyOnly })
+            .Where(s => s.Active)
+            .Select(s => new { s.Id, s.EventType, s.AgencyCode, s.OwnAgencyOnly, s.Delivery })
             .ToListAsync(cancellationToken);
-        _webhooksByEvent = active.GroupBy(s => s.EventType)
+        _webhooksByEvent = active.Where(s => s.Delivery == DeliveryMethod.Webhook).GroupBy(s => s.EventType)
             .ToFrozenDictionary(
                 g => g.Key,
                 g => g.Select(s => new WebhookTarget(s.Id, s.OwnAgencyOnly ? s.AgencyCode : null)).ToArray(),
                 StringComparer.Ordinal);
+        _queuesByEvent = active.Where(s => s.Delivery == DeliveryMethod.Amqp).GroupBy(s => s.EventType)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(s => s.AgencyCode).Distinct().ToArray(), StringComparer.Ordinal);
         _loaded.TrySetResult();
     }
 

@@ -20,6 +20,12 @@ public sealed class WebhookDelivery
     /// <summary>The body to post (a CloudEvents 1.0 JSON document), fixed when the delivery is created.</summary>
     public required string Body { get; set; }
 
+    /// <summary>
+    /// The resident whose personal data the event carries (its <c>CitizenId</c>), for events that carry any:
+    /// a successful post is recorded in the audit trail as their data reaching the subscribing agency.
+    /// </summary>
+    public string? DataSubject { get; set; }
+
     public WebhookDeliveryStatus Status { get; set; }
     public int Attempts { get; set; }
     public DateTime NextAttemptAt { get; set; }

@@ -3,6 +3,7 @@ using Gateway.Messaging.Bus;
 using Gateway.Messaging.Inbox;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
+using Gateway.Platform.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,11 +12,14 @@ namespace Gateway.Messaging.Webhooks;
 /// <summary>
 /// Turns an event into one stored delivery per webhook subscription (sent by <see cref="WebhookSender"/>).
 /// One shared queue for all event types (<c>satupintu-webhooks</c>); events nobody subscribed to by
-/// webhook are acknowledged without a database call.
+/// webhook are acknowledged without a database call. An event carrying a resident's personal data that the
+/// broker also routed to agencies' own queues (AMQP subscriptions) is recorded here, once per such agency,
+/// in the resident's audit trail: the gateway never sees those queues being read.
 /// </summary>
 internal sealed class WebhookFanOut<TEvent>(
     SubscriptionCache subscriptions,
     WebhookSignal signal,
+    AuditTrail audit,
     IOptions<MessagingOptions> options,
     TimeProvider time,
     IServiceProvider services)
@@ -27,26 +31,30 @@ internal sealed class WebhookFanOut<TEvent>(
     private static readonly string EventType = EventTypes.NameOf<TEvent>();
     private static readonly System.Reflection.PropertyInfo? AgencyCodeProperty = typeof(TEvent).GetProperty("AgencyCode");
     private static readonly bool CarriesPersonalData = EventTypes.CarryingPersonalData.Contains(EventType);
+    private static readonly System.Reflection.PropertyInfo? CitizenIdProperty = CarriesPersonalData ? typeof(TEvent).GetProperty("CitizenId") : null;
 
     protected override string InboxName => $"webhooks:{EventType}";
 
     protected override async ValueTask<bool> ShouldHandleAsync(TEvent message, CancellationToken cancellationToken)
     {
-        if (!options.Value.Webhooks.Enabled)
-        {
-            return false;
-        }
-
         // Until the subscriptions are loaded, "nobody subscribed" would be a guess that loses webhooks.
         await subscriptions.LoadedAsync(cancellationToken);
-        return subscriptions.WebhooksFor(EventType).Count > 0;
+        return WebhookTargets().Count > 0 || (CarriesPersonalData && subscriptions.QueuesFor(EventType).Count > 0);
     }
+
+    private IReadOnlyList<WebhookTarget> WebhookTargets() => options.Value.Webhooks.Enabled ? subscriptions.WebhooksFor(EventType) : [];
 
     protected override async Task HandleAsync(TEvent message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var dataSubject = CitizenIdProperty?.GetValue(message)?.ToString();
+        if (dataSubject is not null)
+        {
+            RecordQueued(message, dataSubject);
+        }
+
         var agency = AgencyCodeProperty?.GetValue(message) as string;
-        var targets = subscriptions.WebhooksFor(EventType)
+        var targets = WebhookTargets()
             .Where(t => t.OnlyAgency is null || t.OnlyAgency == agency)
             .Select(t => t.SubscriptionId)
             .ToList();
@@ -76,9 +84,24 @@ internal sealed class WebhookFanOut<TEvent>(
                 EventId = message.EventId,
                 EventType = EventType,
                 Body = body,
+                DataSubject = dataSubject,
                 Status = WebhookDeliveryStatus.Pending,
                 NextAttemptAt = now,
                 CreatedAt = now,
+            });
+        }
+    }
+
+    /// <summary>The event reached each AMQP-subscribed agency's queue when it was published; recorded with this handling.</summary>
+    private void RecordQueued(TEvent message, string dataSubject)
+    {
+        foreach (var queueAgency in subscriptions.QueuesFor(EventType))
+        {
+            audit.Record(Db, new AuditEntry("messaging.event.queued", "event", message.EventId.ToString(),
+                AuditSummary.Facts(new { eventType = EventType, queue = AgencyQueues.NameFor(queueAgency) }))
+            {
+                DataSubject = dataSubject,
+                Recipient = queueAgency,
             });
         }
     }

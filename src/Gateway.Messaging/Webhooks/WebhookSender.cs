@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using Gateway.Messaging.Persistence;
 using Gateway.Messaging.Subscriptions;
+using Gateway.Platform.Audit;
+using Gateway.Platform.Database;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,7 @@ internal sealed partial class WebhookSender(
     IDataProtectionProvider protection,
     WebhookSignal signal,
     WebhookClaims claims,
+    AuditTrail audit,
     IOptions<MessagingOptions> options,
     IOptions<Gateway.Platform.Edge.EdgeOptions> edge,
     TimeProvider time,
@@ -106,7 +109,7 @@ internal sealed partial class WebhookSender(
             var db = scope.ServiceProvider.GetRequiredService<MessagingDbContext>();
             var subscription = await db.Subscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == delivery.SubscriptionId, stoppingToken);
             await SendAsync(delivery, subscription, stoppingToken);
-            if (!await claims.RecordAsync(db, delivery, CancellationToken.None))
+            if (!await RecordOutcomeAsync(db, delivery, subscription))
             {
                 LogClaimLost(logger, delivery.Id);
             }
@@ -122,6 +125,32 @@ internal sealed partial class WebhookSender(
             // The claim runs out and the delivery is tried again then.
             LogLoopFailed(logger, ex);
         }
+    }
+
+    /// <summary>
+    /// Saves the outcome and gives the claim up. An event carrying a resident's personal data that reached the
+    /// agency is also an audit record (their data left the gateway), committed with the outcome — even when the
+    /// claim was lost meanwhile: this post did reach the agency.
+    /// </summary>
+    private Task<bool> RecordOutcomeAsync(MessagingDbContext db, WebhookDelivery delivery, EventSubscription? subscription)
+    {
+        if (delivery is not { Status: WebhookDeliveryStatus.Delivered, DataSubject: { } subject })
+        {
+            return claims.RecordAsync(db, delivery, CancellationToken.None);
+        }
+
+        return db.InTransactionAsync(async () =>
+        {
+            var kept = await claims.RecordAsync(db, delivery, CancellationToken.None);
+            audit.Record(db, new AuditEntry("messaging.webhook.delivered", "event", delivery.EventId.ToString(),
+                AuditSummary.Facts(new { delivery.EventType, subscription = delivery.SubscriptionId, delivery = delivery.Id }))
+            {
+                DataSubject = subject,
+                Recipient = subscription?.AgencyCode,
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+            return kept;
+        }, CancellationToken.None);
     }
 
     private async Task SendAsync(WebhookDelivery delivery, EventSubscription? subscription, CancellationToken cancellationToken)

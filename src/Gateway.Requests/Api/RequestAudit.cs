@@ -6,7 +6,8 @@ using Gateway.Requests.Persistence;
 namespace Gateway.Requests.Api;
 
 /// <summary>
-/// The audit records of what officers and administrators do with citizens' requests. A list shows each
+/// The audit records of what officers and administrators do with citizens' requests, and of each request
+/// the gateway hands to an agency's system. A list shows each
 /// applicant's NIK, name and form answers: it is recorded once per citizen shown (their own page can then
 /// say who read their data), naming the requests, not repeating what they hold.
 /// </summary>
@@ -35,6 +36,21 @@ internal static class RequestAudit
             await db.SaveChangesAsync(cancellationToken);
         }
     }
+
+    /// <summary>What the agency's system receives of a request through its adapter.</summary>
+    private static readonly string[] SentFields = ["nik", "name", "email", "phone", "formFields"];
+
+    /// <summary>The request reached the agency's own system (its adapter filed, answered or refused it): the citizen's data left the gateway.</summary>
+    public static void Sent(AuditTrail trail, RequestsDbContext db, ServiceRequest request) =>
+        trail.Record(db, new AuditEntry(
+            "requests.request.sent",
+            "request",
+            request.TrackingNumber,
+            AuditSummary.Facts(new { adapter = request.AdapterName, caseNumber = request.ExternalReference, sent = SentFields }))
+        {
+            DataSubject = request.CitizenId.ToString(),
+            Recipient = request.AgencyCode,
+        });
 
     public static void StatusChanged(AuditTrail trail, RequestsDbContext db, ServiceRequest request, ServiceRequestStatus from, string? note) =>
         trail.Record(db, new AuditEntry(

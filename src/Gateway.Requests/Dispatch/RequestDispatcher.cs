@@ -1,7 +1,9 @@
 using Gateway.Adapters.Sdk.Calls;
 using Gateway.Contracts.Adapters.V1;
 using Gateway.Contracts.Events.V1;
+using Gateway.Platform.Audit;
 using Gateway.Requests.Adapters;
+using Gateway.Requests.Api;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Tracking;
@@ -20,6 +22,7 @@ internal sealed partial class RequestDispatcher(
     RequestsDbContext db,
     AdapterConnections adapters,
     StatusRecorder statuses,
+    AuditTrail audit,
     RequestMetrics metrics,
     IOptions<RequestOptions> options,
     TimeProvider time,
@@ -52,6 +55,11 @@ internal sealed partial class RequestDispatcher(
             request.LegacyStatus = outcome.LegacyStatus;
             request.Dispatch = DispatchState.Filed;
             request.NextDispatchAt = null;
+        }
+
+        if (outcome.ExternalReference is not null || outcome.Kind is AdapterOutcomeKind.Done or AdapterOutcomeKind.Refused)
+        {
+            RequestAudit.Sent(audit, db, request); // the agency's system has the applicant's data now
         }
 
         switch (outcome.Kind)
@@ -103,6 +111,7 @@ internal sealed partial class RequestDispatcher(
 
         request.ExternalReference = filedAs;
         request.LegacyStatus = legacyStatus;
+        RequestAudit.Sent(audit, db, request); // the record made with the first save was cleared with its conflict
         request.Dispatch = DispatchState.Filed;
         request.NextDispatchAt = null;
         if (RequestStatuses.IsFinal(request.Status))

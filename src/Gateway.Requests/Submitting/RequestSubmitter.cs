@@ -119,19 +119,16 @@ internal sealed class RequestSubmitter(
         };
         request.Timeline.Add(new TimelineEntry { At = now.UtcDateTime, Status = ServiceRequestStatus.Submitted, Actor = "citizen" });
 
-        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await strategy.ExecuteAsync(async () =>
+            await db.InTransactionAsync(async () =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 var calendarYear = TimeZoneInfo.ConvertTime(now, calendar.TimeZone).Year;
                 request.TrackingNumber = await TrackingNumbers.NextAsync(db, options.Value.CityCode, service.AgencyCode, calendarYear, cancellationToken);
                 db.Requests.Add(request);
                 db.AddEvent(SubmittedEvent(request, now), $"request:{request.Id}");
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            });
+            }, cancellationToken);
         }
         catch (DbUpdateException ex) when (ex.IsUniqueViolation())
         {

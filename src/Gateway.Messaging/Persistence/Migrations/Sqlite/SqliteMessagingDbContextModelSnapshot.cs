@@ -239,6 +239,11 @@ namespace Gateway.Messaging.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DataSubject")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("data_subject");
+
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("delivered_at");

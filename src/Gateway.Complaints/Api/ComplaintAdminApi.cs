@@ -1,0 +1,150 @@
+using Gateway.Complaints.Events;
+using Gateway.Complaints.Model;
+using Gateway.Complaints.Persistence;
+using Gateway.Messaging;
+using Gateway.Messaging.Outbox;
+using Gateway.Platform.Agencies;
+using Gateway.Platform.Audit;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Gateway.Complaints.Api;
+
+/// <summary>An administrator hands a complaint to the agency that must answer it; the note says why (shown with the routing).</summary>
+public sealed record ComplaintAssignmentInput(string? AgencyCode, string? Note);
+
+/// <summary>
+/// <c>/api/admin/complaints</c>: the Diskominfo queue and every agency's complaints, and assigning one by
+/// hand. A list shows each reporter's contact details: it is recorded in the audit trail, and so is every
+/// assignment (before and after).
+/// </summary>
+internal static class ComplaintAdminApi
+{
+    private static readonly BilingualText StillRouting = new(
+        "Pengaduan {0} masih dalam proses perutean otomatis; coba lagi sebentar lagi.",
+        "Complaint {0} is still being routed automatically; try again in a moment.");
+
+    private static readonly BilingualText UnknownAgency = new(
+        "Instansi '{0}' tidak terdaftar di katalog.", "Agency '{0}' is not registered in the catalogue.");
+
+    public static void MapComplaintAdminApi(this RouteGroupBuilder admin)
+    {
+        var complaints = admin.MapGroup("/complaints").WithTags("Admin: complaints");
+        complaints.MapGet("/", List)
+            .WithSummary("Complaints, oldest first; status=unrouted is the Diskominfo queue")
+            .Produces<List<ComplaintAdminView>>()
+            .ProducesValidationProblem();
+        complaints.MapPost("/{id:guid}/assign", Assign)
+            .WithSummary("Assign a complaint (from the Diskominfo queue, or away from a wrong agency) to the agency that must answer it; its deadline stays")
+            .Produces<ComplaintAdminView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> List(
+        string? status, string? agencyCode, int? limit, ComplaintsDbContext db, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var wanted = QueryFilters.Enum<ComplaintStatus>(status, "status", errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Result(ProblemKind.Validation, errors: errors);
+        }
+
+        var query = db.Complaints.AsNoTracking();
+        if (wanted is { } s)
+        {
+            query = query.Where(c => c.Status == s);
+        }
+
+        if (!string.IsNullOrEmpty(agencyCode))
+        {
+            query = query.Where(c => c.AgencyCode == agencyCode);
+        }
+
+        var list = await query.OrderBy(c => c.FiledAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
+        await RecordReadAsync(audit, db, list, new { status, agencyCode }, cancellationToken);
+        return TypedResults.Ok(list.Select(c => c.ToAdminView()).ToList());
+    }
+
+    /// <summary>
+    /// One record for the list (which complaints, with the reporters' contacts), and one per signed-in
+    /// complainant shown, with them as its data subject, so their own page says who read their complaint.
+    /// </summary>
+    private static async Task RecordReadAsync(AuditTrail audit, ComplaintsDbContext db, List<Complaint> shown, object filters, CancellationToken cancellationToken)
+    {
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        audit.Record(db, new AuditEntry("complaints.complaint.listed", "complaint", $"{shown.Count} complaints",
+            AuditSummary.Facts(new { filters, count = shown.Count, withContact = shown.Count(c => c.ReporterContact is not null) })));
+        foreach (var complaint in shown.Where(c => c.CitizenId is not null))
+        {
+            audit.Record(db, new AuditEntry("complaints.complaint.read", "complaint", complaint.Id.ToString())
+            {
+                DataSubject = complaint.CitizenId.ToString(),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<IResult> Assign(
+        Guid id, ComplaintAssignmentInput input, ComplaintsDbContext db, IAgencyDirectory agencies, AuditTrail audit,
+        IOptions<MessagingOptions> messaging, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(input.AgencyCode))
+        {
+            errors["agencyCode"] = [new BilingualText("Pilih instansi yang harus menjawab.", "Choose the agency that must answer.").Localize()];
+        }
+        else if (!agencies.Exists(input.AgencyCode))
+        {
+            errors["agencyCode"] = [UnknownAgency.With(input.AgencyCode).Localize()];
+        }
+
+        if (input.Note is { Length: > 300 })
+        {
+            errors["note"] = [new BilingualText("Catatan paling banyak 300 karakter.", "The note may have at most 300 characters.").Localize()];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Result(ProblemKind.Validation, errors: errors);
+        }
+
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return Problems.NotFound(ComplaintApi.UnknownComplaint.With(id));
+        }
+
+        if (complaint.Status == ComplaintStatus.Filed)
+        {
+            // The routing consumer has not decided yet; assigning now would race it (and it sets the deadline).
+            return Problems.Result(ProblemKind.Conflict, StillRouting.With(id));
+        }
+
+        var now = time.GetUtcNow();
+        complaint.Status = ComplaintStatus.Routed;
+        complaint.AgencyCode = input.AgencyCode;
+        complaint.RoutingNote = string.IsNullOrWhiteSpace(input.Note) ? "assigned by an administrator" : $"assigned by an administrator: {input.Note.Trim()}";
+        complaint.RoutedAt = now.UtcDateTime;
+        db.AddEvent(complaint.ToRoutedEvent(now, messaging.Value.GatewayAgency, complaint.Id), $"complaint:{complaint.Id}");
+        // The complaint, its announcement and the record of who assigned it commit together.
+        audit.Record(db, new AuditEntry("complaints.complaint.assigned", "complaint", complaint.Id.ToString(), AuditSummary.Of(db, complaint))
+        {
+            DataSubject = complaint.CitizenId?.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(complaint.ToAdminView());
+    }
+}
