@@ -1,5 +1,6 @@
 using Gateway.Complaints.Api;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Progress;
 using Gateway.Complaints.Routing;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
@@ -27,12 +28,15 @@ public static class ComplaintsModule
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ComplaintRouter>();
+        builder.Services.AddSingleton<ComplaintMoves>();
+        builder.Services.AddHostedService<ComplaintOverdueDetector>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapComplaints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPortal().MapComplaintApi();
+        endpoints.MapAdministration().MapAgencyComplaintApi();
         endpoints.MapAdminGroup().MapComplaintAdminApi();
         return endpoints;
     }

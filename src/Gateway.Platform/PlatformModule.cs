@@ -91,7 +91,9 @@ public static class PlatformModule
             .AddPolicy(Policies.Admin, p => p
                 .AddAuthenticationSchemes(AdminKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser()
-                .RequireRole(Roles.Admin));
+                .RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Officer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrStaffSession)
+                .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency));
         services.AddSingleton<AccessRefusals>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResults>();
 

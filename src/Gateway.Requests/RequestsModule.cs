@@ -8,6 +8,7 @@ using Gateway.Requests.Adapters;
 using Gateway.Requests.Api;
 using Gateway.Requests.Dispatch;
 using Gateway.Requests.Persistence;
+using Gateway.Requests.Satisfaction;
 using Gateway.Requests.Submitting;
 using Gateway.Requests.Tracking;
 using Microsoft.AspNetCore.Routing;
@@ -22,7 +23,6 @@ public static class RequestsModule
 {
     public const string DatabaseName = "requests";
     public const string CitizenPolicy = "requests.citizen";
-    public const string OfficerPolicy = "requests.officer";
 
     public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
     {
@@ -59,9 +59,7 @@ public static class RequestsModule
         services.AddSingleton<OverdueDetector>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueDetector>());
         services.AddAuthorizationBuilder()
-            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen))
-            .AddPolicy(OfficerPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrStaffSession)
-                .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency));
+            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen));
         return builder;
     }
 
@@ -70,6 +68,7 @@ public static class RequestsModule
         var portal = endpoints.MapPortal();
         portal.MapRequestApi();
         portal.MapDocumentApi();
+        portal.MapSatisfactionApi();
         endpoints.MapAdministration().MapAgencyRequestApi();
         endpoints.MapAdminGroup().MapRequestAdminApi();
         return endpoints;

@@ -20,8 +20,10 @@ public abstract class ComplaintGateway(DatabaseKind database) : IAsyncLifetime
             ["Complaints:Rules:0:AgencyCode"] = "dpupr",
             ["Complaints:Rules:1:Category"] = "sampah",
             ["Complaints:Rules:1:AgencyCode"] = "dlh", // not registered
+            ["Complaints:OverdueCheckSeconds"] = "1",
         });
         await App.CreateAgencyAsync("dpupr");
+        await App.CreateAgencyAsync("dishub");
     }
 
     public async ValueTask DisposeAsync()
@@ -104,13 +106,13 @@ public abstract class ComplaintRoutingTests(ComplaintGateway fixture)
         var id = (string)queued["id"]!;
         using var admin = App.CreateAdminClient();
 
-        var unknownAgency = await admin.PostAsJsonAsync($"/api/admin/complaints/{id}/assign", new { agencyCode = "dishub" });
+        var unknownAgency = await admin.PostAsJsonAsync($"/api/admin/complaints/{id}/assign", new { agencyCode = "dinsos" });
         var unknownComplaint = await admin.PostAsJsonAsync($"/api/admin/complaints/{Guid.NewGuid()}/assign", new { agencyCode = "dpupr" });
         var assigned = await admin.PostAsJsonAsync($"/api/admin/complaints/{id}/assign", new { agencyCode = "dpupr", note = "lampu jalan diurus DPUPR" });
 
         Assert.Equal(HttpStatusCode.BadRequest, unknownAgency.StatusCode);
         var problem = await unknownAgency.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Contains("dishub", (string?)problem!["errors"]!["agencyCode"]![0], StringComparison.Ordinal);
+        Assert.Contains("dinsos", (string?)problem!["errors"]!["agencyCode"]![0], StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, unknownComplaint.StatusCode);
         Assert.Equal(HttpStatusCode.OK, assigned.StatusCode);
         var view = (await assigned.Content.ReadFromJsonAsync<JsonObject>())!;

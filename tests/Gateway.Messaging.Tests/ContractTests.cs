@@ -58,7 +58,7 @@ public sealed class ContractTests
     [Fact]
     public void Contracts_are_sealed_records_with_required_init_only_properties_in_a_versioned_namespace()
     {
-        Assert.Equal(10, EventTypes.ByName.Count);
+        Assert.Equal(12, EventTypes.ByName.Count);
         foreach (var type in EventTypes.ByName.Values)
         {
             Assert.Equal("Gateway.Contracts.Events.V1", type.Namespace);
@@ -94,6 +94,8 @@ public sealed class ContractTests
             ServiceRequestOverdue e => e with { EventId = PinnedId },
             ComplaintFiled e => e with { EventId = PinnedId },
             ComplaintRouted e => e with { EventId = PinnedId },
+            ComplaintStatusChanged e => e with { EventId = PinnedId },
+            ComplaintOverdue e => e with { EventId = PinnedId },
             SubscriptionChanged e => e with { EventId = PinnedId },
             var other => throw new InvalidOperationException($"no sample for {other.GetType().Name}"),
         };

@@ -17,7 +17,7 @@ public static class EventSamples
     public static IReadOnlyList<IIntegrationEvent> All() =>
     [
         CatalogueChanged(), ServiceHealthChanged(), CitizenRegistered(), CitizenProfileChanged(), ServiceRequestSubmitted(),
-        ServiceRequestStatusChanged(), ServiceRequestOverdue(), ComplaintFiled(), ComplaintRouted(), SubscriptionChanged(),
+        ServiceRequestStatusChanged(), ServiceRequestOverdue(), ComplaintFiled(), ComplaintRouted(), ComplaintStatusChanged(), ComplaintOverdue(), SubscriptionChanged(),
     ];
 
     public static Guid NewEventId() => Guid.CreateVersion7();
@@ -157,6 +157,33 @@ public static class EventSamples
         Unrouted = false,
         ResponseWorkingDays = 14,
         ResponseDueAt = At.AddDays(18),
+    };
+
+    public static ComplaintStatusChanged ComplaintStatusChanged(Guid? eventId = null) => new()
+    {
+        EventId = eventId ?? NewEventId(),
+        OccurredAt = At,
+        SourceAgency = "diskominfo",
+        CorrelationId = Complaint,
+        ComplaintId = Complaint,
+        AgencyCode = "dpupr",
+        Status = ComplaintStatus.Answered,
+        PreviousStatus = ComplaintStatus.Routed,
+        Text = "Jalan sudah ditambal pada hari Kamis.",
+        ResponseDueAt = At.AddDays(18),
+    };
+
+    public static ComplaintOverdue ComplaintOverdue(Guid? eventId = null) => new()
+    {
+        EventId = eventId ?? NewEventId(),
+        OccurredAt = At,
+        SourceAgency = "diskominfo",
+        CorrelationId = Complaint,
+        ComplaintId = Complaint,
+        Category = "jalan-rusak",
+        AgencyCode = "dpupr",
+        Status = ComplaintStatus.Routed,
+        ResponseDueAt = At.AddDays(-1),
     };
 
     public static SubscriptionChanged SubscriptionChanged(Guid? eventId = null) => new()

@@ -1,6 +1,7 @@
 using Gateway.Complaints.Events;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
 using Gateway.Platform.Agencies;
@@ -20,14 +21,18 @@ public sealed record ComplaintAssignmentInput(string? AgencyCode, string? Note);
 
 /// <summary>
 /// <c>/api/admin/complaints</c>: the Diskominfo queue and every agency's complaints, and assigning one by
-/// hand. A list shows each reporter's contact details: it is recorded in the audit trail, and so is every
-/// assignment (before and after).
+/// hand. A list shows each reporter's contact details: it is recorded in the audit trail
+/// (<see cref="ComplaintLists"/>), and so is every assignment (before and after).
 /// </summary>
 internal static class ComplaintAdminApi
 {
     private static readonly BilingualText StillRouting = new(
         "Pengaduan {0} masih dalam proses perutean otomatis; coba lagi sebentar lagi.",
         "Complaint {0} is still being routed automatically; try again in a moment.");
+
+    private static readonly BilingualText AlreadyAnswered = new(
+        "Pengaduan {0} sudah dijawab; hanya pengaduan yang menunggu jawaban dapat dialihkan.",
+        "Complaint {0} was answered already; only complaints awaiting an answer can be reassigned.");
 
     private static readonly BilingualText UnknownAgency = new(
         "Instansi '{0}' tidak terdaftar di katalog.", "Agency '{0}' is not registered in the catalogue.");
@@ -36,66 +41,21 @@ internal static class ComplaintAdminApi
     {
         var complaints = admin.MapGroup("/complaints").WithTags("Admin: complaints");
         complaints.MapGet("/", List)
-            .WithSummary("Complaints, oldest first; status=unrouted is the Diskominfo queue")
-            .Produces<List<ComplaintAdminView>>()
+            .WithSummary("Complaints, oldest first; status=unrouted is the Diskominfo queue, overdue=true those past their response deadline")
+            .Produces<List<ComplaintStaffView>>()
             .ProducesValidationProblem();
         complaints.MapPost("/{id:guid}/assign", Assign)
             .WithSummary("Assign a complaint (from the Diskominfo queue, or away from a wrong agency) to the agency that must answer it; its deadline stays")
-            .Produces<ComplaintAdminView>()
+            .Produces<ComplaintStaffView>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> List(
-        string? status, string? agencyCode, int? limit, ComplaintsDbContext db, AuditTrail audit, CancellationToken cancellationToken)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var wanted = QueryFilters.Enum<ComplaintStatus>(status, "status", errors);
-        if (errors.Count > 0)
-        {
-            return Problems.Result(ProblemKind.Validation, errors: errors);
-        }
-
-        var query = db.Complaints.AsNoTracking();
-        if (wanted is { } s)
-        {
-            query = query.Where(c => c.Status == s);
-        }
-
-        if (!string.IsNullOrEmpty(agencyCode))
-        {
-            query = query.Where(c => c.AgencyCode == agencyCode);
-        }
-
-        var list = await query.OrderBy(c => c.FiledAt).Take(Math.Clamp(limit ?? 100, 1, 1000)).ToListAsync(cancellationToken);
-        await RecordReadAsync(audit, db, list, new { status, agencyCode }, cancellationToken);
-        return TypedResults.Ok(list.Select(c => c.ToAdminView()).ToList());
-    }
-
-    /// <summary>
-    /// One record for the list (which complaints, with the reporters' contacts), and one per signed-in
-    /// complainant shown, with them as its data subject, so their own page says who read their complaint.
-    /// </summary>
-    private static async Task RecordReadAsync(AuditTrail audit, ComplaintsDbContext db, List<Complaint> shown, object filters, CancellationToken cancellationToken)
-    {
-        if (shown.Count == 0)
-        {
-            return;
-        }
-
-        audit.Record(db, new AuditEntry("complaints.complaint.listed", "complaint", $"{shown.Count} complaints",
-            AuditSummary.Facts(new { filters, count = shown.Count, withContact = shown.Count(c => c.ReporterContact is not null) })));
-        foreach (var complaint in shown.Where(c => c.CitizenId is not null))
-        {
-            audit.Record(db, new AuditEntry("complaints.complaint.read", "complaint", complaint.Id.ToString())
-            {
-                DataSubject = complaint.CitizenId.ToString(),
-            });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    private static Task<IResult> List(
+        string? status, string? agencyCode, bool? overdue, int? limit, ComplaintsDbContext db, AuditTrail audit, TimeProvider time,
+        CancellationToken cancellationToken) =>
+        ComplaintLists.ListAsync(new ComplaintFilter(status, agencyCode, overdue, limit), db, audit, time, cancellationToken);
 
     private static async Task<IResult> Assign(
         Guid id, ComplaintAssignmentInput input, ComplaintsDbContext db, IAgencyDirectory agencies, AuditTrail audit,
@@ -124,7 +84,7 @@ internal static class ComplaintAdminApi
         var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (complaint is null)
         {
-            return Problems.NotFound(ComplaintApi.UnknownComplaint.With(id));
+            return Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
         }
 
         if (complaint.Status == ComplaintStatus.Filed)
@@ -133,8 +93,18 @@ internal static class ComplaintAdminApi
             return Problems.Result(ProblemKind.Conflict, StillRouting.With(id));
         }
 
+        if (!ComplaintLifecycle.AwaitingAnswer.Contains(complaint.Status))
+        {
+            return Problems.Result(ProblemKind.Conflict, AlreadyAnswered.With(id));
+        }
+
         var now = time.GetUtcNow();
-        complaint.Status = ComplaintStatus.Routed;
+        if (complaint.Status == ComplaintStatus.Unrouted)
+        {
+            complaint.Status = ComplaintStatus.Routed; // a reopened one stays reopened, with its new owner
+        }
+
+        complaint.Version++;
         complaint.AgencyCode = input.AgencyCode;
         complaint.RoutingNote = string.IsNullOrWhiteSpace(input.Note) ? "assigned by an administrator" : $"assigned by an administrator: {input.Note.Trim()}";
         complaint.RoutedAt = now.UtcDateTime;
@@ -144,7 +114,6 @@ internal static class ComplaintAdminApi
         {
             DataSubject = complaint.CitizenId?.ToString(),
         });
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(complaint.ToAdminView());
+        return await ComplaintSaves.SaveAsync(db, () => complaint.ToStaffView(now.UtcDateTime), cancellationToken);
     }
 }

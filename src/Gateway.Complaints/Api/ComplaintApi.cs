@@ -1,6 +1,8 @@
 using Gateway.Complaints.Events;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Progress;
+using Gateway.Complaints.Routing;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
@@ -18,14 +20,14 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Complaints.Api;
 
 /// <summary>
-/// <c>/api/complaints</c>: a citizen files a complaint and follows it (the administrators' side is
-/// <see cref="ComplaintAdminApi"/>).
+/// <c>/api/complaints</c>: a citizen files a complaint, follows it, reads the agency's answer and may
+/// reopen it once. The complaint's id is its tracking code (unguessable), so an anonymous complainant
+/// follows it the same way. Staff: <see cref="ComplaintAdminApi"/>, <see cref="AgencyComplaintApi"/>.
 /// </summary>
 internal static class ComplaintApi
 {
     private static readonly ComplaintInputValidator Validator = new();
 
-    internal static readonly BilingualText UnknownComplaint = new("Pengaduan {0} tidak ditemukan.", "Complaint {0} was not found.");
 
     public static void MapComplaintApi(this IEndpointRouteBuilder endpoints)
     {
@@ -37,12 +39,21 @@ internal static class ComplaintApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicies.Complaints);
         complaints.MapGet("/{id:guid}", Status)
-            .WithSummary("Where a complaint went and by when it must be answered")
+            .WithSummary("Where a complaint went, by when it must be answered, and the agency's answer")
+            .Produces<ComplaintStatusView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        complaints.MapPost("/{id:guid}/reopen", Reopen)
+            .WithSummary("Not satisfied with the answer: send the complaint back to the agency (once, within Complaints:ReopenDays of the answer)")
+            .Produces<ComplaintStatusView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(RateLimitPolicies.Complaints);
     }
 
     private static async Task<IResult> File(
-        ComplaintInput input, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, TimeProvider time, CancellationToken cancellationToken)
+        ComplaintInput input, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, IOptions<ComplaintOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var validation = Validator.Validate(input);
         if (!validation.IsValid)
@@ -68,14 +79,45 @@ internal static class ComplaintApi
         // Stored and announced in one transaction: the routing consumer picks it up from the bus.
         db.AddEvent(complaint.ToFiledEvent(now, messaging.Value.GatewayAgency), $"complaint:{complaint.Id}");
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint.ToStatusView());
+        return TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint.ToStatusView(now.UtcDateTime, options.Value.ReopenDays));
     }
 
-    private static async Task<IResult> Status(Guid id, ComplaintsDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Status(
+        Guid id, ComplaintsDbContext db, IOptions<ComplaintOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         return complaint is null
-            ? Problems.NotFound(UnknownComplaint.With(id))
-            : TypedResults.Ok(complaint.ToStatusView());
+            ? Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id))
+            : TypedResults.Ok(complaint.ToStatusView(time.GetUtcNow().UtcDateTime, options.Value.ReopenDays));
+    }
+
+    private static async Task<IResult> Reopen(
+        Guid id, ComplaintReopenInput input, ComplaintsDbContext db, ComplaintMoves moves, IOptions<ComplaintOptions> options, TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (input.Reason?.Trim() is not { Length: >= 5 and <= 1000 } reason)
+        {
+            return Problems.Result(ProblemKind.Validation, errors: new Dictionary<string, string[]>
+            {
+                ["reason"] = [ComplaintTexts.ReopenReasonRequired.Localize()],
+            });
+        }
+
+        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (complaint is null)
+        {
+            return Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (!ComplaintLifecycle.CanReopen(complaint, now, options.Value.ReopenDays))
+        {
+            return Problems.Result(ProblemKind.Conflict, complaint.ReopenedAt is not null
+                ? ComplaintTexts.ReopenedOnce
+                : ComplaintTexts.CannotReopen.With(options.Value.ReopenDays));
+        }
+
+        moves.Reopen(db, complaint, reason);
+        return await ComplaintSaves.SaveAsync(db, () => complaint.ToStatusView(now, options.Value.ReopenDays), cancellationToken);
     }
 }

@@ -10,3 +10,9 @@ public sealed record ComplaintInput(
     string? Description,
     string? Location,
     string? ReporterContact);
+
+/// <summary>Why the complainant is not satisfied with the answer.</summary>
+public sealed record ComplaintReopenInput(string? Reason);
+
+/// <summary>An officer's answer to the complainant.</summary>
+public sealed record ComplaintAnswerInput(string? Answer);

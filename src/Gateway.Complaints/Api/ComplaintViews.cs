@@ -3,7 +3,11 @@ using Gateway.Contracts.Events.V1;
 
 namespace Gateway.Complaints.Api;
 
-/// <summary>What the complainant sees: where the complaint went and by when it must be answered.</summary>
+/// <summary>
+/// What the complainant sees (anyone holding the complaint's id: it is the tracking code of an anonymous
+/// complaint): where it went, by when it must be answered, the agency's answer, and whether it may be
+/// reopened. No contact details, no routing internals.
+/// </summary>
 public sealed record ComplaintStatusView(
     Guid Id,
     string Category,
@@ -12,10 +16,16 @@ public sealed record ComplaintStatusView(
     ComplaintStatus Status,
     string? AgencyCode,
     DateTime FiledAt,
-    DateTime? ResponseDueAt);
+    DateTime? ResponseDueAt,
+    bool Overdue,
+    string? Answer,
+    DateTime? AnsweredAt,
+    DateTime? ClosedAt,
+    DateTime? ReopenedAt,
+    bool CanReopen);
 
-/// <summary>What an administrator sees, including how to reach the complainant and why it was (not) routed.</summary>
-public sealed record ComplaintAdminView(
+/// <summary>What staff see (administrators any agency's, officers their own): also how to reach the complainant and why it was (not) routed.</summary>
+public sealed record ComplaintStaffView(
     Guid Id,
     ComplaintChannel Channel,
     string Category,
@@ -31,14 +41,23 @@ public sealed record ComplaintAdminView(
     DateTime FiledAt,
     DateTime? RoutedAt,
     int? ResponseWorkingDays,
-    DateTime? ResponseDueAt);
+    DateTime? ResponseDueAt,
+    bool Overdue,
+    string? Answer,
+    DateTime? AnsweredAt,
+    string? AnsweredBy,
+    DateTime? ClosedAt,
+    DateTime? ReopenedAt,
+    string? ReopenReason);
 
 internal static class ComplaintViewMapping
 {
-    public static ComplaintStatusView ToStatusView(this Complaint c) =>
-        new(c.Id, c.Category, c.Class, c.Subject, c.Status, c.AgencyCode, c.FiledAt, c.ResponseDueAt);
+    public static ComplaintStatusView ToStatusView(this Complaint c, DateTime now, int reopenDays) => new(
+        c.Id, c.Category, c.Class, c.Subject, c.Status, c.AgencyCode, c.FiledAt, c.ResponseDueAt, ComplaintLifecycle.IsOverdue(c, now),
+        c.Answer, c.AnsweredAt, c.ClosedAt, c.ReopenedAt, ComplaintLifecycle.CanReopen(c, now, reopenDays));
 
-    public static ComplaintAdminView ToAdminView(this Complaint c) => new(
+    public static ComplaintStaffView ToStaffView(this Complaint c, DateTime now) => new(
         c.Id, c.Channel, c.Category, c.Class, c.Subject, c.Description, c.Location, c.ExternalReference, c.ReporterContact,
-        c.Status, c.AgencyCode, c.RoutingNote, c.FiledAt, c.RoutedAt, c.ResponseWorkingDays, c.ResponseDueAt);
+        c.Status, c.AgencyCode, c.RoutingNote, c.FiledAt, c.RoutedAt, c.ResponseWorkingDays, c.ResponseDueAt, ComplaintLifecycle.IsOverdue(c, now),
+        c.Answer, c.AnsweredAt, c.AnsweredBy, c.ClosedAt, c.ReopenedAt, c.ReopenReason);
 }

@@ -2,18 +2,6 @@ using Gateway.Contracts.Events.V1;
 
 namespace Gateway.Complaints.Model;
 
-public enum ComplaintStatus
-{
-    /// <summary>Stored, waiting for routing (which follows within a second).</summary>
-    Filed,
-
-    /// <summary>Assigned to the responsible agency by a rule.</summary>
-    Routed,
-
-    /// <summary>No rule matched (or the agency is not registered): in the Diskominfo queue for a person to assign.</summary>
-    Unrouted,
-}
-
 /// <summary>A complaint, whichever channel it came from, and where it was routed.</summary>
 public sealed class Complaint
 {
@@ -40,4 +28,25 @@ public sealed class Complaint
     public DateTime? RoutedAt { get; set; }
     public int? ResponseWorkingDays { get; set; }
     public DateTime? ResponseDueAt { get; set; }
+
+    /// <summary>The agency's answer, shown to the complainant.</summary>
+    public string? Answer { get; set; }
+
+    public DateTime? AnsweredAt { get; set; }
+
+    /// <summary>The officer's account id.</summary>
+    public string? AnsweredBy { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    /// <summary>Set when the complainant reopened it (once only), with why.</summary>
+    public DateTime? ReopenedAt { get; set; }
+
+    public string? ReopenReason { get; set; }
+
+    /// <summary>When the current deadline was announced as missed (<c>ComplaintOverdue</c>); cleared by a new deadline.</summary>
+    public DateTime? OverdueAt { get; set; }
+
+    /// <summary>Optimistic concurrency: an officer's answer and the complainant's reopening never overwrite each other.</summary>
+    public int Version { get; set; }
 }

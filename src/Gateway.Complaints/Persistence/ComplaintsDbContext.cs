@@ -32,6 +32,11 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(
             complaint.Property(c => c.ReporterContact).HasMaxLength(200);
             complaint.Property(c => c.AgencyCode).HasMaxLength(40);
             complaint.Property(c => c.RoutingNote).HasMaxLength(400);
+            complaint.Property(c => c.Answer).HasMaxLength(4000);
+            complaint.Property(c => c.AnsweredBy).HasMaxLength(200);
+            complaint.Property(c => c.ReopenReason).HasMaxLength(1000);
+            complaint.Property(c => c.Version).IsConcurrencyToken();
+            complaint.HasIndex(c => new { c.Status, c.ResponseDueAt });
             complaint.HasIndex(c => new { c.Status, c.FiledAt });
             complaint.HasIndex(c => new { c.AgencyCode, c.ResponseDueAt });
         });

@@ -15,8 +15,16 @@ public sealed class ComplaintOptions
     [Required]
     public string FallbackAgency { get; set; } = "diskominfo";
 
-    /// <summary>Working days an agency has to answer, by complaint class.</summary>
+    /// <summary>Working days an agency has to answer, by complaint class (again from a reopening).</summary>
     public ResponseTimes ResponseWorkingDays { get; set; } = new();
+
+    /// <summary>Days after the answer within which the complainant may reopen a complaint (once).</summary>
+    [Range(1, 365)]
+    public int ReopenDays { get; set; } = 30;
+
+    /// <summary>How often complaints past their response deadline are looked for (each announced once).</summary>
+    [Range(1, 3600)]
+    public int OverdueCheckSeconds { get; set; } = 60;
 }
 
 public sealed class RoutingRule

@@ -18,5 +18,7 @@ internal static class EventDescriptions
         ["ComplaintFiled"] = new("Pengaduan masuk (SP4N-LAPOR!, gateway, telepon, media sosial).", "A complaint arrived (SP4N-LAPOR!, the gateway, phone, social media)."),
         ["SubscriptionChanged"] = new("Langganan event sebuah dinas dibuat atau dihapus.", "An agency's event subscription was created or deleted."),
         ["ComplaintRouted"] = new("Pengaduan diteruskan ke dinas yang bertanggung jawab, dengan batas waktu tanggapan.", "A complaint was routed to the responsible agency, with a response deadline."),
+        ["ComplaintStatusChanged"] = new("Pengaduan dijawab, ditutup, atau dibuka kembali oleh pelapor.", "A complaint was answered, closed, or reopened by the complainant."),
+        ["ComplaintOverdue"] = new("Pengaduan melewati batas waktu tanggapan tanpa jawaban.", "A complaint passed its response deadline without an answer."),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 }

@@ -17,6 +17,9 @@ public static class Policies
 {
     /// <summary>Required by every <c>/api/admin</c> endpoint.</summary>
     public const string Admin = "admin";
+
+    /// <summary>An agency's officer (token or staff cookie) with their agency: <c>/api/agency</c> endpoints show only that agency's work.</summary>
+    public const string Officer = "officer";
 }
 
 /// <summary>Claim types of the gateway's own (beyond the OpenID Connect standard ones).</summary>

@@ -30,7 +30,7 @@ internal static class AgencyRequestApi
     public static void MapAgencyRequestApi(this IEndpointRouteBuilder endpoints)
     {
         var agency = endpoints.MapGroup("/api/agency/requests").WithTags("Agency: service requests")
-            .RequireAuthorization(RequestsModule.OfficerPolicy);
+            .RequireAuthorization(Policies.Officer);
         agency.MapGet("/", ListForAgency)
             .WithSummary("My agency's requests, oldest deadline first; filter by status, overdue=true, problem=true")
             .Produces<List<AgencyRequestView>>()

@@ -3,6 +3,7 @@ using Gateway.Messaging.Persistence;
 using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
 using Gateway.Requests.Model;
+using Gateway.Requests.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -18,6 +19,8 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
     public DbSet<TimelineEntry> Timeline => Set<TimelineEntry>();
     public DbSet<RequestDocument> Documents => Set<RequestDocument>();
     public DbSet<TrackingCounter> Counters => Set<TrackingCounter>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
@@ -84,6 +87,17 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
             counter.ToTable("service_request_counters");
             counter.HasKey(c => new { c.AgencyCode, c.Year });
             counter.Property(c => c.AgencyCode).HasMaxLength(40);
+        });
+        modelBuilder.Entity<SurveyResponse>(answer =>
+        {
+            answer.ToTable("satisfaction_survey_responses");
+            answer.HasKey(a => a.Id);
+            // One answer per request; no foreign key, so a request's personal data can be deleted without its score.
+            answer.HasIndex(a => a.RequestId).IsUnique();
+            answer.Property(a => a.ServiceSlug).HasMaxLength(80);
+            answer.Property(a => a.AgencyCode).HasMaxLength(40);
+            answer.Property(a => a.Suggestion).HasMaxLength(1000);
+            answer.HasIndex(a => new { a.AnsweredAt, a.AgencyCode, a.ServiceSlug });
         });
         modelBuilder.MapOutboxAndInbox();
         modelBuilder.MapAuditTrail(this);

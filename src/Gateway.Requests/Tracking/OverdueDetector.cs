@@ -28,24 +28,8 @@ internal sealed partial class OverdueDetector(
 {
     private const int Batch = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.OverdueCheckSeconds), time);
-        do
-        {
-            try
-            {
-                while (await MarkOverdueAsync(stoppingToken) == Batch)
-                {
-                }
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogCheckFailed(logger, ex);
-            }
-        }
-        while (await timer.NextTickOrStopAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => BatchedSweep.RunAsync(
+        TimeSpan.FromSeconds(options.Value.OverdueCheckSeconds), time, Batch, MarkOverdueAsync, ex => LogCheckFailed(logger, ex), stoppingToken);
 
     /// <returns>How many requests were marked overdue.</returns>
     internal async Task<int> MarkOverdueAsync(CancellationToken cancellationToken)

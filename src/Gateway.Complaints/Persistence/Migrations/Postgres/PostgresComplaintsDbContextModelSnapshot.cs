@@ -34,6 +34,20 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("agency_code");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -56,6 +70,10 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .HasColumnName("class");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -75,6 +93,19 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("location");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reopened_at");
 
                     b.Property<string>("ReporterContact")
                         .HasMaxLength(200)
@@ -110,6 +141,11 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -118,6 +154,9 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status", "FiledAt")
                         .HasDatabaseName("ix_complaints_status_filed_at");
+
+                    b.HasIndex("Status", "ResponseDueAt")
+                        .HasDatabaseName("ix_complaints_status_response_due_at");
 
                     b.ToTable("complaints", (string)null);
                 });

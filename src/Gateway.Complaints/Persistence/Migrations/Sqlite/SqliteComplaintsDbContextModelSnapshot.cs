@@ -29,6 +29,20 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_code");
 
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -51,6 +65,10 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("class");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -70,6 +88,19 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("location");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("overdue_at");
+
+                    b.Property<string>("ReopenReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopen_reason");
+
+                    b.Property<DateTime?>("ReopenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reopened_at");
 
                     b.Property<string>("ReporterContact")
                         .HasMaxLength(200)
@@ -105,6 +136,11 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_complaints");
 
@@ -113,6 +149,9 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "FiledAt")
                         .HasDatabaseName("ix_complaints_status_filed_at");
+
+                    b.HasIndex("Status", "ResponseDueAt")
+                        .HasDatabaseName("ix_complaints_status_response_due_at");
 
                     b.ToTable("complaints", (string)null);
                 });

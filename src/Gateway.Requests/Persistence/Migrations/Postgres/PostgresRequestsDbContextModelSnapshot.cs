@@ -532,6 +532,87 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                     b.ToTable("service_request_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Requests.Satisfaction.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ServiceSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("service_slug");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("suggestion");
+
+                    b.Property<short>("U1")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u1");
+
+                    b.Property<short>("U2")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u2");
+
+                    b.Property<short>("U3")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u3");
+
+                    b.Property<short>("U4")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u4");
+
+                    b.Property<short>("U5")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u5");
+
+                    b.Property<short>("U6")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u6");
+
+                    b.Property<short>("U7")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u7");
+
+                    b.Property<short>("U8")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u8");
+
+                    b.Property<short>("U9")
+                        .HasColumnType("smallint")
+                        .HasColumnName("u9");
+
+                    b.HasKey("Id")
+                        .HasName("pk_satisfaction_survey_responses");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_satisfaction_survey_responses_request_id");
+
+                    b.HasIndex("AnsweredAt", "AgencyCode", "ServiceSlug")
+                        .HasDatabaseName("ix_satisfaction_survey_responses_answered_at_agency_code_servi");
+
+                    b.ToTable("satisfaction_survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Requests.Model.RequestDocument", b =>
                 {
                     b.HasOne("Gateway.Requests.Model.ServiceRequest", null)

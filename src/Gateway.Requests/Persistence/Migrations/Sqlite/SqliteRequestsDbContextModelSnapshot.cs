@@ -521,6 +521,87 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                     b.ToTable("service_request_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Requests.Satisfaction.SurveyResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_code");
+
+                    b.Property<DateTime>("AnsweredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_at");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("ServiceSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_slug");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggestion");
+
+                    b.Property<short>("U1")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u1");
+
+                    b.Property<short>("U2")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u2");
+
+                    b.Property<short>("U3")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u3");
+
+                    b.Property<short>("U4")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u4");
+
+                    b.Property<short>("U5")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u5");
+
+                    b.Property<short>("U6")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u6");
+
+                    b.Property<short>("U7")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u7");
+
+                    b.Property<short>("U8")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u8");
+
+                    b.Property<short>("U9")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("u9");
+
+                    b.HasKey("Id")
+                        .HasName("pk_satisfaction_survey_responses");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_satisfaction_survey_responses_request_id");
+
+                    b.HasIndex("AnsweredAt", "AgencyCode", "ServiceSlug")
+                        .HasDatabaseName("ix_satisfaction_survey_responses_answered_at_agency_code_service_slug");
+
+                    b.ToTable("satisfaction_survey_responses", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Requests.Model.RequestDocument", b =>
                 {
                     b.HasOne("Gateway.Requests.Model.ServiceRequest", null)
