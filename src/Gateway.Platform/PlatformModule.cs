@@ -93,7 +93,8 @@ public static class PlatformModule
                 .RequireAuthenticatedUser()
                 .RequireRole(Roles.Admin))
             .AddPolicy(Policies.Officer, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrStaffSession)
-                .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency));
+                .RequireRole(Roles.Officer).RequireClaim(GatewayClaims.Agency))
+            .AddPolicy(Policies.Citizen, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen));
         services.AddSingleton<AccessRefusals>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, GatewayAuthorizationResults>();
 

@@ -22,7 +22,6 @@ namespace Gateway.Requests;
 public static class RequestsModule
 {
     public const string DatabaseName = "requests";
-    public const string CitizenPolicy = "requests.citizen";
 
     public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
     {
@@ -58,8 +57,6 @@ public static class RequestsModule
         services.AddHostedService(sp => sp.GetRequiredService<StatusPoller>());
         services.AddSingleton<OverdueDetector>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueDetector>());
-        services.AddAuthorizationBuilder()
-            .AddPolicy(CitizenPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.BearerOrSession).RequireRole(Roles.Citizen));
         return builder;
     }
 

@@ -128,6 +128,40 @@ public abstract class ComplaintAnswerTests(ComplaintGateway fixture)
         Assert.Equal(1, await OutboxCountAsync("ComplaintOverdue", id));
     }
 
+    [Fact]
+    public async Task A_complaint_filed_signed_in_is_kept_with_the_citizen_who_sees_it_and_who_handled_it()
+    {
+        var (_, portal) = await App.SignedInAsync("citizen");
+        using var _ = portal;
+        var filed = await portal.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
+        {
+            Content = JsonContent.Create(new { category = "jalan-rusak", @class = "simple", subject = "Trotoar rusak", description = "Paving lepas di depan SD." }),
+        });
+        Assert.Equal(HttpStatusCode.Accepted, filed.StatusCode);
+        var id = (string)(await filed.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var anonymous = await FileRoutedToDpuprAsync();
+
+        var mine = await (await portal.GetAsync("/api/complaints/mine")).Content.ReadFromJsonAsync<JsonArray>();
+        Assert.Contains(mine!, c => (string?)c!["id"] == id);
+        Assert.DoesNotContain(mine!, c => (string?)c!["id"] == anonymous);
+        using (var nobody = App.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await nobody.GetAsync("/api/complaints/mine")).StatusCode);
+        }
+
+        // DPUPR's officer reads and answers it: the citizen's own data page names both.
+        await Eventually.HoldsAsync(async () => (string?)(await StatusAsync(id))["status"] == "routed", "the complaint to reach DPUPR");
+        var (_, dpupr) = await App.SignedInAsync("officer", "dpupr");
+        using var __ = dpupr;
+        await dpupr.GetAsync("/api/agency/complaints");
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(dpupr, $"/api/agency/complaints/{id}/answer", new { answer = "Paving dipasang kembali besok pagi." })).StatusCode);
+        var access = await (await portal.GetAsync("/api/me/data-access")).Content.ReadFromJsonAsync<JsonArray>();
+        var actions = access!.Select(e => (string?)e!["action"]).ToList();
+        Assert.Contains("complaints.complaint.read", actions);
+        Assert.Contains("complaints.complaint.answered", actions);
+        Assert.Contains(access!, e => (string?)e!["who"] == "Petugas DPUPR");
+    }
+
     private async Task<int> OutboxCountAsync(string eventType, string complaintId)
     {
         await using var scope = App.Services.CreateAsyncScope();

@@ -9,7 +9,9 @@ using Gateway.Messaging.Outbox;
 using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using MassTransit;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,6 +40,10 @@ internal static class ComplaintApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicies.Complaints);
+        complaints.MapGet("/mine", Mine)
+            .RequireAuthorization(Policies.Citizen)
+            .WithSummary("The complaints I filed while signed in, newest first")
+            .Produces<List<ComplaintStatusView>>();
         complaints.MapGet("/{id:guid}", Status)
             .WithSummary("Where a complaint went, by when it must be answered, and the agency's answer")
             .Produces<ComplaintStatusView>()
@@ -52,8 +58,8 @@ internal static class ComplaintApi
     }
 
     private static async Task<IResult> File(
-        ComplaintInput input, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, IOptions<ComplaintOptions> options, TimeProvider time,
-        CancellationToken cancellationToken)
+        ComplaintInput input, HttpContext http, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, IOptions<ComplaintOptions> options,
+        TimeProvider time, CancellationToken cancellationToken)
     {
         var validation = Validator.Validate(input);
         if (!validation.IsValid)
@@ -72,6 +78,7 @@ internal static class ComplaintApi
             Description = input.Description!,
             Location = input.Location,
             ReporterContact = input.ReporterContact,
+            CitizenId = await SignedInCitizenAsync(http),
             FiledAt = now.UtcDateTime,
             Status = ComplaintStatus.Filed,
         };
@@ -80,6 +87,27 @@ internal static class ComplaintApi
         db.AddEvent(complaint.ToFiledEvent(now, messaging.Value.GatewayAgency), $"complaint:{complaint.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint.ToStatusView(now.UtcDateTime, options.Value.ReopenDays));
+    }
+
+    /// <summary>
+    /// Filing needs no account; a citizen signed in (token or portal session) has the complaint kept with their
+    /// account, listed under <c>/mine</c> and on their data page.
+    /// </summary>
+    private static async Task<Guid?> SignedInCitizenAsync(HttpContext http)
+    {
+        var signedIn = await http.AuthenticateAsync(SignOnSchemes.BearerOrSession);
+        return signedIn.Succeeded && signedIn.Principal.IsInRole(Roles.Citizen)
+            && Guid.TryParse(signedIn.Principal.FindFirst("sub")?.Value, out var id) ? id : null;
+    }
+
+    private static async Task<IResult> Mine(
+        HttpContext http, ComplaintsDbContext db, IOptions<ComplaintOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var citizen = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id) ? id : Guid.Empty;
+        var now = time.GetUtcNow().UtcDateTime;
+        var mine = await db.Complaints.AsNoTracking().Where(c => c.CitizenId == citizen)
+            .OrderByDescending(c => c.FiledAt).Take(200).ToListAsync(cancellationToken);
+        return TypedResults.Ok(mine.Select(c => c.ToStatusView(now, options.Value.ReopenDays)).ToList());
     }
 
     private static async Task<IResult> Status(

@@ -20,6 +20,9 @@ public static class Policies
 
     /// <summary>An agency's officer (token or staff cookie) with their agency: <c>/api/agency</c> endpoints show only that agency's work.</summary>
     public const string Officer = "officer";
+
+    /// <summary>A signed-in citizen (token or the portal's session): their own requests, complaints and data.</summary>
+    public const string Citizen = "citizen";
 }
 
 /// <summary>Claim types of the gateway's own (beyond the OpenID Connect standard ones).</summary>

@@ -1,4 +1,5 @@
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using Gateway.Requests.Adapters;
 using Gateway.Requests.Documents;
 using Gateway.Requests.Model;
@@ -20,7 +21,7 @@ internal static class DocumentApi
     public static void MapDocumentApi(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/requests/{trackingNumber}/documents", Upload)
             .WithTags("Service requests")
-            .RequireAuthorization(RequestsModule.CitizenPolicy)
+            .RequireAuthorization(Policies.Citizen)
             // The session cookie is SameSite=Lax, so no other site can post a form with it; bearer
             // clients carry no ambient credential at all. Antiforgery tokens would only break API clients.
             .DisableAntiforgery()

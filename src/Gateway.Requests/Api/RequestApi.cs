@@ -1,6 +1,7 @@
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Submitting;
@@ -21,7 +22,7 @@ internal static class RequestApi
     public static void MapRequestApi(this IEndpointRouteBuilder endpoints)
     {
         var requests = endpoints.MapGroup("/api/requests").WithTags("Service requests")
-            .RequireAuthorization(RequestsModule.CitizenPolicy);
+            .RequireAuthorization(Policies.Citizen);
         requests.MapPost("/", Submit)
             .WithSummary("Apply for a service; send an Idempotency-Key header so a retried submit creates one request")
             .Produces<RequestView>(StatusCodes.Status201Created)

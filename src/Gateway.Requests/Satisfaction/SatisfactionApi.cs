@@ -2,6 +2,7 @@ using Gateway.Platform.Calendar;
 using Gateway.Platform.Database;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Security;
 using Gateway.Requests.Api;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Submitting;
@@ -41,7 +42,7 @@ internal static class SatisfactionApi
     public static void MapSatisfactionApi(this IEndpointRouteBuilder portal)
     {
         portal.MapPost("/api/requests/{trackingNumber}/survey", Answer)
-            .RequireAuthorization(RequestsModule.CitizenPolicy)
+            .RequireAuthorization(Policies.Citizen)
             .WithTags("Satisfaction (IKM)")
             .WithSummary("Answer the satisfaction survey about one of my completed requests (once)")
             .Produces(StatusCodes.Status201Created)
