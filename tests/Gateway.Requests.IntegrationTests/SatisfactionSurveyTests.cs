@@ -53,7 +53,9 @@ public sealed class SatisfactionSurveyTests(RequestGateway fixture) : IClassFixt
 
         var outOfRange = await PostAsync(first, $"/api/requests/{firstRequest}/survey", Scores(5, 4));
         var notTheirs = await PostAsync(stranger, $"/api/requests/{firstRequest}/survey", Scores(4, 4));
+        Assert.True((await (await first.GetAsync($"/api/requests/{firstRequest}")).JsonAsync()).GetProperty("canAnswerSurvey").GetBoolean());
         var answered = await PostAsync(first, $"/api/requests/{firstRequest}/survey", Scores(4, 4, "Cepat dan ramah."));
+        Assert.False((await (await first.GetAsync($"/api/requests/{firstRequest}")).JsonAsync()).GetProperty("canAnswerSurvey").GetBoolean());
         var twice = await PostAsync(first, $"/api/requests/{firstRequest}/survey", Scores(1, 1));
         var other = await PostAsync(second, $"/api/requests/{secondRequest}/survey", Scores(2, 3));
 

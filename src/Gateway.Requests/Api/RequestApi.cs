@@ -89,9 +89,14 @@ internal static class RequestApi
     private static async Task<IResult> One(string trackingNumber, HttpContext http, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = await FindMineAsync(db.Requests.AsNoTracking(), trackingNumber, http, cancellationToken);
-        return request is null
-            ? Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber))
-            : TypedResults.Ok(request.ToView(services, time.GetUtcNow().UtcDateTime));
+        if (request is null)
+        {
+            return Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
+        }
+
+        var surveyOpen = request.Status == ServiceRequestStatus.Completed
+            && !await db.SurveyResponses.AnyAsync(s => s.RequestId == request.Id, cancellationToken);
+        return TypedResults.Ok(request.ToView(services, time.GetUtcNow().UtcDateTime) with { CanAnswerSurvey = surveyOpen });
     }
 
     private static async Task<IResult> Cancel(

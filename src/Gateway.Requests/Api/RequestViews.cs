@@ -33,7 +33,11 @@ public sealed record RequestView(
     string? AgencyReference,
     IReadOnlyDictionary<string, string> Fields,
     IReadOnlyList<TimelineView> Timeline,
-    IReadOnlyList<DocumentView> Documents);
+    IReadOnlyList<DocumentView> Documents)
+{
+    /// <summary>Completed and the satisfaction survey not yet answered: the citizen is invited to (only on <c>GET /api/requests/{trackingNumber}</c>).</summary>
+    public bool CanAnswerSurvey { get; init; }
+}
 
 public sealed record TimelineView(DateTime At, ServiceRequestStatus Status, string StatusLabel, string? Note);
 
