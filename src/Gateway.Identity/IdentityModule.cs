@@ -96,6 +96,8 @@ public static class IdentityModule
         services.AddScoped<TokenClaims>();
         services.AddScoped<Gateway.Identity.Persistence.AuditedChanges>();
         services.AddScoped<Gateway.Identity.DataAccess.DataAccessLog>();
+        services.AddOptions<Notices.NoticeOptions>().BindConfiguration("Identity:Notices").ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<Notices.NoticeSender>();
         services.AddSingleton<Gateway.Identity.DataAccess.ForwardedDataLedger>();
         services.AddSingleton<Gateway.Identity.DataAccess.ForwardedDataFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<Gateway.Identity.DataAccess.ForwardedDataFlusher>());
@@ -169,6 +171,7 @@ public static class IdentityModule
         admin.MapAccountAdminApi();
         endpoints.MapCounterApi();
         Gateway.Identity.DataAccess.DataAccessApi.MapDataAccessApi(endpoints);
+        Notices.NoticeApi.MapNoticeApi(endpoints);
         return endpoints;
     }
 

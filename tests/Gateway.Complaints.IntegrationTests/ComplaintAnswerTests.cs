@@ -131,7 +131,7 @@ public abstract class ComplaintAnswerTests(ComplaintGateway fixture)
     [Fact]
     public async Task A_complaint_filed_signed_in_is_kept_with_the_citizen_who_sees_it_and_who_handled_it()
     {
-        var (_, portal) = await App.SignedInAsync("citizen");
+        var (citizen, portal) = await App.SignedInAsync("citizen");
         using var _ = portal;
         var filed = await portal.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/complaints")
         {
@@ -160,6 +160,16 @@ public abstract class ComplaintAnswerTests(ComplaintGateway fixture)
         Assert.Contains("complaints.complaint.read", actions);
         Assert.Contains("complaints.complaint.answered", actions);
         Assert.Contains(access!, e => (string?)e!["who"] == "Petugas DPUPR");
+
+        // ...and is told: where it went, then DPUPR's answer, on her list and by e-mail.
+        var notices = (await (await portal.GetAsync("/api/me/notifications")).Content.ReadFromJsonAsync<JsonObject>())!["items"]!.AsArray();
+        var about = notices.Where(n => (string?)n!["reference"] == id).ToList();
+        Assert.Equal(["answered", "routed"], about.Select(n => (string?)n!["status"]));
+        Assert.Equal("Pengaduan Anda dijawab oleh DPUPR", (string?)about[0]!["title"]);
+        Assert.Equal("Paving dipasang kembali besok pagi.", (string?)about[0]!["text"]);
+        await Eventually.HoldsAsync(() => Task.FromResult(App.MessagesTo(citizen.Email!).Any(m => m.Contains("Paving dipasang kembali", StringComparison.Ordinal))),
+            "the answer to be e-mailed");
+        Assert.DoesNotContain(notices, n => (string?)n!["reference"] == anonymous);
     }
 
     private async Task<int> OutboxCountAsync(string eventType, string complaintId)

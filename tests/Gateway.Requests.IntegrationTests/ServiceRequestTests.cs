@@ -348,6 +348,18 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         var mine = (await GetAsync(citizen, "/api/me/data-access")).EnumerateArray().ToList();
         Assert.Contains(mine, e => Text(e, "action") == "requests.request.read" && Text(e, "trackingNumber") == tracking
             && Text(e, "agency") == RequestGatewayBase.Agency);
+        // ...and hears of it: the notice on her list and in her mailbox carries the officer's note.
+        var notices = await GetAsync(citizen, "/api/me/notifications");
+        var notice = notices.GetProperty("items").EnumerateArray().First(n => Text(n, "reference") == tracking);
+        Assert.Equal("needsInformation", Text(notice, "status"));
+        Assert.Equal($"Permohonan {tracking}: Perlu kelengkapan dokumen", Text(notice, "title"));
+        Assert.True(notices.GetProperty("unread").GetInt32() >= 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(App.MessagesTo(citizenAccount.Email!)
+            .Any(m => m.Contains(tracking, StringComparison.Ordinal) && m.Contains("Surat keterangan lahir belum terbaca", StringComparison.Ordinal))),
+            "the notice to be e-mailed");
+        var read = await citizen.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/me/notifications/read"));
+        Assert.Equal(HttpStatusCode.NoContent, read.StatusCode);
+        Assert.Equal(0, (await GetAsync(citizen, "/api/me/notifications")).GetProperty("unread").GetInt32());
         var page = await citizen.GetAsync("/akun/data");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();

@@ -54,6 +54,8 @@ public sealed class AgencyListener : IAsyncDisposable
                 e.Handler<ServiceRequestOverdue>(c => listener!.Record(c));
                 e.Handler<ComplaintFiled>(c => listener!.Record(c));
                 e.Handler<ComplaintRouted>(c => listener!.Record(c));
+                e.Handler<ComplaintStatusChanged>(c => listener!.Record(c));
+                e.Handler<ComplaintOverdue>(c => listener!.Record(c));
                 e.Handler<SubscriptionChanged>(c => listener!.Record(c));
             });
         });

@@ -36,6 +36,15 @@ public static class SignOn
         return line.Split('\t')[4];
     }
 
+    /// <summary>The texts of every message the embedded sender wrote for <paramref name="recipient"/>, oldest first.</summary>
+    public static IReadOnlyList<string> MessagesTo(this GatewayApp app, string recipient)
+    {
+        var file = Path.Combine(app.DataDirectory, "verification-outbox.txt");
+        return File.Exists(file)
+            ? [.. File.ReadAllLines(file).Select(l => l.Split('\t')).Where(f => f.Length > 5 && f[2] == recipient).Select(f => f[5])]
+            : [];
+    }
+
     /// <summary>
     /// A confirmed account with one role; citizens get a fresh valid NIK, verified (as after a counter
     /// visit) unless <paramref name="nikVerified"/> is false.

@@ -1,6 +1,7 @@
 using Gateway.Complaints.Events;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Progress;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
@@ -109,6 +110,11 @@ internal static class ComplaintAdminApi
         complaint.RoutingNote = string.IsNullOrWhiteSpace(input.Note) ? "assigned by an administrator" : $"assigned by an administrator: {input.Note.Trim()}";
         complaint.RoutedAt = now.UtcDateTime;
         db.AddEvent(complaint.ToRoutedEvent(now, messaging.Value.GatewayAgency, complaint.Id), $"complaint:{complaint.Id}");
+        if (complaint.CitizenId is { } citizen)
+        {
+            ComplaintNotices.Add(db, citizen, complaint, null, now);
+        }
+
         // The complaint, its announcement and the record of who assigned it commit together.
         audit.Record(db, new AuditEntry("complaints.complaint.assigned", "complaint", complaint.Id.ToString(), AuditSummary.Of(db, complaint))
         {

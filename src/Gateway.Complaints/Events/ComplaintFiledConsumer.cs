@@ -1,5 +1,6 @@
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Progress;
 using Gateway.Complaints.Routing;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
@@ -44,6 +45,11 @@ internal sealed class ComplaintFiledConsumer(
         complaint.RoutedAt = time.GetUtcNow().UtcDateTime;
         complaint.ResponseWorkingDays = decision.ResponseWorkingDays;
         complaint.ResponseDueAt = decision.ResponseDueAt.UtcDateTime;
+
+        if (complaint.CitizenId is { } citizen)
+        {
+            ComplaintNotices.Add(Db, citizen, complaint, null, time.GetUtcNow());
+        }
 
         Db.AddEvent(complaint.ToRoutedEvent(time.GetUtcNow(), messaging.Value.GatewayAgency, message.CorrelationId), $"complaint:{complaint.Id}");
     }

@@ -2,6 +2,7 @@ using Gateway.Complaints.Model;
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
+using Gateway.Platform.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -42,6 +43,7 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(
         });
         modelBuilder.MapOutboxAndInbox();
         modelBuilder.MapAuditTrail(this);
+        modelBuilder.MapCitizenNotices(this);
     }
 }
 

@@ -69,6 +69,12 @@ internal sealed class ComplaintMoves(
             Text = text,
             ResponseDueAt = complaint.ResponseDueAt is { } due ? new DateTimeOffset(due, TimeSpan.Zero) : null,
         }, $"complaint:{complaint.Id}");
+        if (complaint.CitizenId is { } citizen && complaint.Status != ComplaintStatus.Reopened)
+        {
+            // A complainant who filed signed in hears of the agency's answer and closing (not of their own reopening).
+            ComplaintNotices.Add(db, citizen, complaint, text, time.GetUtcNow());
+        }
+
         audit.Record(db, new AuditEntry(action, "complaint", complaint.Id.ToString(), AuditSummary.Of(db, complaint))
         {
             DataSubject = complaint.CitizenId?.ToString(),

@@ -2,6 +2,7 @@ using Gateway.Identity.Accounts;
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
+using Gateway.Platform.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ public abstract class IdentityStoreDbContext(DbContextOptions options)
         });
         builder.MapOutboxAndInbox();
         builder.MapAuditTrail(this);
+        builder.MapCitizenNotices(this, ownsTable: true);
 
         // Identity and OpenIddict name their tables themselves (AspNetUsers, OpenIddictTokens); ours are snake_case.
         foreach (var entity in builder.Model.GetEntityTypes())

@@ -24,7 +24,7 @@ internal sealed partial class FileVerificationSender(
 
     public async Task SendAsync(VerificationMessage message, CancellationToken cancellationToken)
     {
-        var line = $"{time.GetUtcNow():O}\t{message.Channel}\t{message.Recipient}\t{message.Purpose}\t{message.Code}\t{VerificationTexts.Body(message)}{Environment.NewLine}";
+        var line = $"{time.GetUtcNow():O}\t{message.Channel}\t{message.Recipient}\t{message.Purpose}\t{message.Code}\t{VerificationTexts.Body(message).ReplaceLineEndings(" ")}{Environment.NewLine}";
         await Gate.WaitAsync(cancellationToken);
         try
         {

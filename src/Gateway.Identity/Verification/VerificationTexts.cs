@@ -5,14 +5,14 @@ namespace Gateway.Identity.Verification;
 /// <summary>The words of a verification message, in the recipient's language.</summary>
 internal static class VerificationTexts
 {
-    public static string Subject(VerificationMessage message) => Pick(message, message.Purpose switch
+    public static string Subject(VerificationMessage message) => message.Purpose == VerificationPurpose.StatusUpdate ? $"SatuPintu: {message.Headline}" : Pick(message, message.Purpose switch
     {
         VerificationPurpose.ResetPassword => new BilingualText("Kode atur ulang kata sandi SatuPintu", "SatuPintu password reset code"),
         VerificationPurpose.NikTakenByOwner or VerificationPurpose.NikClaimedByAnother => new BilingualText("NIK pada akun SatuPintu Anda", "The NIK on your SatuPintu account"),
         _ => new BilingualText("Kode verifikasi akun SatuPintu", "SatuPintu account verification code"),
     });
 
-    public static string Body(VerificationMessage message) => Pick(message, message.Purpose switch
+    public static string Body(VerificationMessage message) => message.Purpose == VerificationPurpose.StatusUpdate ? StatusUpdate(message) : Pick(message, message.Purpose switch
     {
         VerificationPurpose.NikTakenByOwner => new BilingualText(
             "NIK yang Anda isi saat mendaftar telah diverifikasi oleh pemiliknya, sehingga tidak lagi tercatat pada akun Anda. " +
@@ -28,6 +28,10 @@ internal static class VerificationTexts
             "Kode Anda: {0}. Berlaku beberapa menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.",
             "Your code: {0}. It is valid for a few minutes. Never give this code to anyone, officers included.").With(message.Code),
     });
+
+    private static string StatusUpdate(VerificationMessage message) =>
+        message.Headline + (string.IsNullOrEmpty(message.Detail) ? "" : "\n\n" + message.Detail) + "\n\n"
+        + Pick(message, new BilingualText("Lihat semua kabar di akun SatuPintu Anda.", "See all news in your SatuPintu account."));
 
     private static string Pick(VerificationMessage message, BilingualText text) =>
         message.Language == Languages.English ? text.En : text.Id;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Gateway.Messaging.Persistence;
 using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
+using Gateway.Platform.Notices;
 using Gateway.Requests.Model;
-using Gateway.Requests.Satisfaction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Design;
@@ -101,6 +101,7 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
         });
         modelBuilder.MapOutboxAndInbox();
         modelBuilder.MapAuditTrail(this);
+        modelBuilder.MapCitizenNotices(this);
     }
 }
 

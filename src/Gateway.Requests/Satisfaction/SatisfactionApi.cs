@@ -4,6 +4,7 @@ using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
 using Gateway.Requests.Api;
+using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using Gateway.Requests.Submitting;
 using Microsoft.AspNetCore.Builder;

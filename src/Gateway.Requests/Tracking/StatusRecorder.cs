@@ -1,6 +1,8 @@
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
 using Gateway.Messaging.Outbox;
+using Gateway.Platform.Localization;
+using Gateway.Platform.Notices;
 using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
 using MassTransit;
@@ -9,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Gateway.Requests.Tracking;
 
 /// <summary>
-/// Moves a request to a new status: the timeline entry, the request and <see cref="ServiceRequestStatusChanged"/>
-/// go into the caller's unit of work (saved together). The one place a status changes, whoever changes it.
+/// Moves a request to a new status: the timeline entry, the request, <see cref="ServiceRequestStatusChanged"/>
+/// and the citizen's notice go into the caller's unit of work (saved together). The one place a status changes, whoever changes it.
 /// </summary>
 internal sealed class StatusRecorder(IOptions<MessagingOptions> messaging, RequestMetrics metrics)
 {
@@ -39,6 +41,14 @@ internal sealed class StatusRecorder(IOptions<MessagingOptions> messaging, Reque
             PreviousStatus = previous,
             Note = note,
         }, $"request:{request.Id}");
+        if (actor != "citizen")
+        {
+            // The citizen hears of every move they did not make themselves (portal list, e-mail or SMS).
+            var label = RequestStatuses.Label(status);
+            db.AddNotice(request.CitizenId, NoticeTopics.Request, request.TrackingNumber, status,
+                new BilingualText($"Permohonan {request.TrackingNumber}: {label.Id}", $"Request {request.TrackingNumber}: {label.En}"), note, now);
+        }
+
         metrics.StatusChanged(request.AgencyCode, status);
         return true;
     }

@@ -535,7 +535,7 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                     b.ToTable("service_request_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Gateway.Requests.Satisfaction.SurveyResponse", b =>
+            modelBuilder.Entity("Gateway.Requests.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

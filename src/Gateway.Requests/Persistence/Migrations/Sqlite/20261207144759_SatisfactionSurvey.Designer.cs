@@ -524,7 +524,7 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                     b.ToTable("service_request_counters", (string)null);
                 });
 
-            modelBuilder.Entity("Gateway.Requests.Satisfaction.SurveyResponse", b =>
+            modelBuilder.Entity("Gateway.Requests.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

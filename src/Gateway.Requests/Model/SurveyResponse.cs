@@ -1,8 +1,8 @@
-namespace Gateway.Requests.Satisfaction;
+namespace Gateway.Requests.Model;
 
 /// <summary>
 /// One citizen's answer to the public satisfaction survey (PermenPANRB 14/2017) about one completed request:
-/// the nine elements, each 1 (not good) to 4 (very good), in <see cref="Ikm.Elements"/> order. Kept apart
+/// the nine elements, each 1 (not good) to 4 (very good), in the order of the survey's elements (<c>Satisfaction.Ikm</c>). Kept apart
 /// from the request's personal data; results are only ever shown aggregated.
 /// </summary>
 public sealed class SurveyResponse
