@@ -66,6 +66,7 @@ public static class RequestsModule
         portal.MapRequestApi();
         portal.MapDocumentApi();
         portal.MapSatisfactionApi();
+        portal.MapPublicTrackingApi();
         endpoints.MapAdministration().MapAgencyRequestApi();
         endpoints.MapAdminGroup().MapRequestAdminApi();
         return endpoints;

@@ -423,6 +423,31 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Anyone_with_the_tracking_number_and_the_NIK_ending_sees_its_status_and_nothing_personal()
+    {
+        var (account, citizen) = await App.SignedInAsync("citizen");
+        var tracking = (await (await citizen.ApplyAsync(Answers("Nadia Putri"))).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+        using var anyone = App.CreateClient();
+
+        var found = await anyone.GetAsync($"/api/track/{tracking}?nik4={account.Nik![^4..]}");
+        var wrongEnding = await anyone.GetAsync($"/api/track/{tracking}?nik4={(account.Nik[^4..] == "0000" ? "1111" : "0000")}");
+        var noEnding = await anyone.GetAsync($"/api/track/{tracking}");
+        var unknown = await anyone.GetAsync($"/api/track/BDG-DISDUKCAPIL-2020-999999?nik4={account.Nik[^4..]}");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var body = await found.Content.ReadAsStringAsync();
+        var view = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(tracking, Text(view, "trackingNumber"));
+        Assert.Equal("Diajukan", Text(view, "statusLabel"));
+        Assert.DoesNotContain("Nadia Putri", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(account.Nik, body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, wrongEnding.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noEnding.StatusCode);
+        Assert.True((await noEnding.JsonAsync()).GetProperty("errors").TryGetProperty("nik4", out _));
+    }
+
+    [Fact]
     public async Task A_request_past_its_deadline_is_published_as_overdue_once()
     {
         var (_, citizen) = await App.SignedInAsync("citizen");

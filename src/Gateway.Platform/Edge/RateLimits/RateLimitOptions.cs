@@ -45,6 +45,9 @@ public sealed class RateLimitOptions
     /// <summary>Complaints filed from one address (anonymous complaints need no account).</summary>
     public Limit ComplaintsPerAddress { get; set; } = new(10, 3600);
 
+    /// <summary>Public look-ups of a request by tracking number from one address (each wrong NIK ending is a guess).</summary>
+    public Limit TrackPerAddress { get; set; } = new(30, 600);
+
     /// <summary>Catalogue searches from one address.</summary>
     public Limit SearchPerAddress { get; set; } = new(120, 60);
 

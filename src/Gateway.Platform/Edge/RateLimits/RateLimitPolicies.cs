@@ -9,4 +9,5 @@ public static class RateLimitPolicies
     public const string Token = "token";
     public const string Complaints = "complaints";
     public const string Search = "search";
+    public const string Track = "track";
 }

@@ -39,6 +39,7 @@ internal static class RateLimitSetup
             AddPerAddress(limiter, limits, RateLimitPolicies.ForgotPassword, limits.ForgotPasswordPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Token, limits.TokenPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Complaints, limits.ComplaintsPerAddress);
+            AddPerAddress(limiter, limits, RateLimitPolicies.Track, limits.TrackPerAddress);
             AddPerAddress(limiter, limits, RateLimitPolicies.Search, limits.SearchPerAddress, countSafeMethods: true);
         });
     }
