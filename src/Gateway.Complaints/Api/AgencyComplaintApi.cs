@@ -44,7 +44,7 @@ internal static class AgencyComplaintApi
 
     private static string AgencyOf(HttpContext http) => http.User.FindFirstValue(GatewayClaims.Agency)!;
 
-    private static string OfficerOf(HttpContext http) => http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+    private static string OfficerOf(HttpContext http) => http.User.SubjectOf()!;
 
     private static Task<IResult> List(
         string? status, bool? overdue, int? limit, HttpContext http, ComplaintsDbContext db, AuditTrail audit, TimeProvider time,

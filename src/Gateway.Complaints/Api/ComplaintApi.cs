@@ -97,13 +97,13 @@ internal static class ComplaintApi
     {
         var signedIn = await http.AuthenticateAsync(SignOnSchemes.BearerOrSession);
         return signedIn.Succeeded && signedIn.Principal.IsInRole(Roles.Citizen)
-            && Guid.TryParse(signedIn.Principal.FindFirst("sub")?.Value, out var id) ? id : null;
+            ? signedIn.Principal.AccountIdOf() : null;
     }
 
     private static async Task<IResult> Mine(
         HttpContext http, ComplaintsDbContext db, IOptions<ComplaintOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var citizen = Guid.TryParse(http.User.FindFirst("sub")?.Value, out var id) ? id : Guid.Empty;
+        var citizen = http.User.AccountIdOf() ?? Guid.Empty;
         var now = time.GetUtcNow().UtcDateTime;
         var mine = await db.Complaints.AsNoTracking().Where(c => c.CitizenId == citizen)
             .OrderByDescending(c => c.FiledAt).Take(200).ToListAsync(cancellationToken);

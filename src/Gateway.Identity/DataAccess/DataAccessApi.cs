@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +17,7 @@ internal static class DataAccessApi
             .Produces<List<DataAccessEntry>>();
 
     private static async Task<IResult> ListAsync(HttpContext http, DataAccessLog log, CancellationToken cancellationToken) =>
-        Guid.TryParse(http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var account)
+        http.User.AccountIdOf() is { } account
             ? TypedResults.Ok(await log.ForAsync(account, cancellationToken))
             : TypedResults.Forbid();
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Gateway.Identity.Persistence;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Localization;
@@ -35,7 +34,7 @@ internal static class NoticeApi
     }
 
     private static Guid CitizenOf(HttpContext http) =>
-        Guid.TryParse(http.User.FindFirstValue("sub") ?? http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : Guid.Empty;
+        http.User.AccountIdOf() ?? Guid.Empty;
 
     private static async Task<IResult> ListAsync(HttpContext http, IdentityStoreDbContext db, CancellationToken cancellationToken)
     {
