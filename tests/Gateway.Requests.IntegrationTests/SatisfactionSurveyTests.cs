@@ -36,6 +36,10 @@ public sealed class SatisfactionSurveyTests(RequestGateway fixture) : IClassFixt
         var survey = $"/api/requests/{tracking}/survey";
         var early = await PostAsync(citizen, survey, Scores(4, 4));
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode); // not completed yet
+        // Moved on only once filed: a move while the adapter files it is refused as changed meanwhile (409), rightly.
+        await Eventually.HoldsAsync(async () =>
+            (await (await citizen.GetAsync($"/api/requests/{tracking}")).JsonAsync()).TryGetProperty("agencyReference", out var reference)
+            && reference.ValueKind == JsonValueKind.String, "the request to be filed in SIAK");
         var done = await PostAsync(officer, $"/api/agency/requests/{tracking}/status", new JsonObject { ["status"] = "completed" });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         return tracking;
