@@ -3,6 +3,7 @@ using Gateway.Catalogue.Editing;
 using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Health;
 using Gateway.Catalogue.Persistence;
+using Gateway.Catalogue.Portal;
 using Gateway.Catalogue.PublicApi;
 using Gateway.Catalogue.Search;
 using Gateway.Catalogue.Snapshot;
@@ -11,8 +12,9 @@ using Gateway.Platform.Catalogue;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
-using Microsoft.AspNetCore.Builder;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -59,7 +61,19 @@ public static class CatalogueModule
 
         // Upstream secrets are encrypted here, decrypted by the proxy; the stored health of services is ours.
         services.TryAddSingleton<UpstreamSecrets>();
-        services.AddSingleton<IServiceHealthStore, StoredServiceHealth>();
+        services.AddSingleton<HealthVersion>();
+        services.AddSingleton<IServiceHealthStore>(sp => new StoredServiceHealth(
+            sp.GetRequiredService<CatalogueEvents>(), sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<HealthVersion>()));
+        // The portal's catalogue pages (home, search, a service's page), on the people-facing origin.
+        services.AddSingleton(sp => new PortalCatalogue(
+            sp.GetRequiredService<CatalogueState>(), sp.GetRequiredService<CatalogueSearchIndex>(),
+            sp.GetRequiredService<IServiceHealthBoard>(), sp.GetRequiredService<IServiceDirectory>(), sp.GetService<IServiceDemand>(),
+            sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddOutputCache(PortalPageCache.AddPolicy);
+        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        services.AddRazorPages(pages => pages.Conventions.AddFolderRouteModelConvention("/Layanan", PageHosts.OnHost(edge.Hosts.Portal)))
+            .AddApplicationPart(typeof(CatalogueModule).Assembly);
+
         services.AddHealthChecks().AddCheck<CatalogueLoadedCheck>("catalogue", tags: [HealthTags.Ready]);
         return builder;
     }

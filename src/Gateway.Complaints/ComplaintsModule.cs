@@ -4,10 +4,13 @@ using Gateway.Complaints.Progress;
 using Gateway.Complaints.Routing;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Security;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +33,20 @@ public static class ComplaintsModule
         builder.Services.AddSingleton<ComplaintRouter>();
         builder.Services.AddSingleton<ComplaintMoves>();
         builder.Services.AddHostedService<ComplaintOverdueDetector>();
+        builder.Services.AddScoped(sp => new ComplaintDesk(
+            sp.GetRequiredService<ComplaintsDbContext>(), sp.GetRequiredService<ComplaintMoves>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Messaging.MessagingOptions>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplaintOptions>>(), sp.GetRequiredService<TimeProvider>()));
+
+        // The portal's complaint pages, on the people-facing origin; sending a complaint counts like the API's.
+        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        builder.Services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AddFolderRouteModelConvention("/Pengaduan", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddPageRouteModelConvention("/Pengaduan/Baru", PageLimits.LimitPosts(RateLimitPolicies.Complaints));
+                pages.Conventions.AddPageRouteModelConvention("/Pengaduan/Rincian", PageLimits.LimitPosts(RateLimitPolicies.Complaints));
+            })
+            .AddApplicationPart(typeof(ComplaintsModule).Assembly);
         return builder;
     }
 

@@ -47,7 +47,7 @@ internal sealed partial class DemoBanner(
             "",
             "  SatuPintu — satu pintu untuk layanan kota / one door to the city's services",
             "  Tiga origin / three origins (browsers and curl resolve *.localhost to this machine):",
-            $"    portal warga / people   {portal}/akun/masuk",
+            $"    portal warga / people   {portal}/   (masuk / sign in: {portal}/akun/masuk)",
             $"    administrasi / admin    {admin}/masuk   (Swagger: {admin}/swagger)",
             $"    aplikasi dinas / apps   {apps}/<dinas>/<layanan>",
             $"  Katalog / catalogue   {portal}/api/catalogue/services",

@@ -12,6 +12,7 @@ using Gateway.Messaging;
 using Gateway.Platform;
 using Gateway.Proxy;
 using Gateway.Requests;
+using Gateway.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -31,6 +32,7 @@ builder.AddProxy();
 builder.AddComplaints();
 builder.AddRequests();
 builder.AddGatewayIdentity();
+builder.AddWebPages();
 #if SATUPINTU_DEMO
 builder.AddDemoCity();
 #endif
@@ -46,6 +48,7 @@ app.MapCatalogue();
 app.MapComplaints();
 app.MapRequests();
 app.MapGatewayIdentity();
+app.MapWebPages();
 app.MapProxy();
 app.MapMessaging();
 

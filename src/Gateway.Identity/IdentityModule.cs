@@ -1,7 +1,6 @@
 using Gateway.Identity.Accounts;
 using Gateway.Identity.Clients;
 using Gateway.Identity.Events;
-using Gateway.Identity.Pages;
 using Gateway.Identity.Persistence;
 using Gateway.Identity.Server;
 using Gateway.Identity.Sessions;
@@ -11,6 +10,7 @@ using Gateway.Platform.Edge;
 using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Hosting;
 using Gateway.Platform.Security;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -102,6 +102,7 @@ public static class IdentityModule
         services.AddSingleton<Gateway.Identity.DataAccess.ForwardedDataFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<Gateway.Identity.DataAccess.ForwardedDataFlusher>());
         services.AddScoped<AccountLookup>();
+        services.AddScoped(sp => new Notices.NoticeReads(sp.GetRequiredService<IdentityStoreDbContext>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<VerificationCodes>();
         services.AddScoped<Registration>();
         services.AddScoped<NikVerification>();
@@ -143,9 +144,9 @@ public static class IdentityModule
                 pages.Conventions.AuthorizeFolder("/Akun/Saya", SessionPolicy);
                 pages.Conventions.AuthorizeFolder("/Staf", StaffPolicy).AllowAnonymousToPage("/Staf/Masuk");
                 // Each folder of pages lives on one origin.
-                pages.Conventions.AddFolderRouteModelConvention("/Akun", OnHost(edge.Hosts.Portal));
-                pages.Conventions.AddFolderRouteModelConvention("/Connect", OnHost(edge.Hosts.Portal));
-                pages.Conventions.AddFolderRouteModelConvention("/Staf", OnHost(edge.Hosts.Admin));
+                pages.Conventions.AddFolderRouteModelConvention("/Akun", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Connect", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Staf", PageHosts.OnHost(edge.Hosts.Admin));
             })
             .AddApplicationPart(typeof(IdentityModule).Assembly);
         return builder;
@@ -154,17 +155,11 @@ public static class IdentityModule
     public static IEndpointRouteBuilder MapGatewayIdentity(this IEndpointRouteBuilder endpoints)
     {
         var portal = endpoints.MapPortal();
-        var administration = endpoints.MapAdministration();
         var connect = portal.MapGroup("/connect").ExcludeFromDescription();
         connect.MapMethods("/token", ["POST"], TokenEndpoint.ExchangeAsync).RequireRateLimiting(RateLimitPolicies.Token);
         connect.MapMethods("/userinfo", ["GET", "POST"], UserInfoEndpoint.GetAsync)
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(SignOnSchemes.Bearer).RequireAuthenticatedUser());
         connect.MapMethods("/endsession", ["GET", "POST"], EndSessionEndpoint.SignOutAsync);
-        endpoints.MapRazorPages();
-        portal.MapLanguageSwitch();
-        administration.MapLanguageSwitch();
-        portal.MapStylesheet();
-        administration.MapStylesheet();
         endpoints.MapAppsHandOff();
         var admin = endpoints.MapAdminGroup();
         admin.MapClientAdminApi();
@@ -174,12 +169,4 @@ public static class IdentityModule
         Notices.NoticeApi.MapNoticeApi(endpoints);
         return endpoints;
     }
-
-    private static Action<Microsoft.AspNetCore.Mvc.ApplicationModels.PageRouteModel> OnHost(string host) => model =>
-    {
-        foreach (var selector in model.Selectors)
-        {
-            selector.EndpointMetadata.Add(new HostAttribute(host));
-        }
-    };
 }

@@ -81,6 +81,10 @@ public static class PlatformModule
             o.RequestCultureProviders = defaults.RequestCultureProviders;
         });
 
+        // Pages that read the same for everyone (the portal's catalogue pages) are kept rendered; each module
+        // names its own policy and what invalidates it.
+        services.AddOutputCache();
+
         services.AddSingleton<AdminKeyStore>();
         // No default scheme at all: requests on the proxy path that need no identity are not
         // authenticated, and every policy names the schemes it accepts.
@@ -142,6 +146,7 @@ public static class PlatformModule
             own.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseResponseCompression());
             own.UseAuthentication();
             own.UseAuthorization();
+            own.UseOutputCache();
         });
         // WebApplication adds UseAuthentication() and UseAuthorization() in front of everything unless it
         // sees them called on the app itself; a call inside a branch does not count. Without this every

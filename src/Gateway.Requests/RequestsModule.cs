@@ -1,17 +1,22 @@
 using Gateway.Adapters.Sdk.Contract;
 using Gateway.Messaging.Bus;
+using Gateway.Platform.Agencies;
 using Gateway.Platform.Database;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Edge.Outbound;
+using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Security;
 using Gateway.Requests.Adapters;
 using Gateway.Requests.Api;
 using Gateway.Requests.Dispatch;
 using Gateway.Requests.Persistence;
+using Gateway.Requests.Portal;
 using Gateway.Requests.Satisfaction;
 using Gateway.Requests.Submitting;
 using Gateway.Requests.Tracking;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +27,9 @@ namespace Gateway.Requests;
 public static class RequestsModule
 {
     public const string DatabaseName = "requests";
+
+    /// <summary>The portal's pages: a citizen signed in on the people-facing origin (anyone else is sent to sign in).</summary>
+    private const string PortalCitizen = "requests.portal-citizen";
 
     public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
     {
@@ -57,6 +65,26 @@ public static class RequestsModule
         services.AddHostedService(sp => sp.GetRequiredService<StatusPoller>());
         services.AddSingleton<OverdueDetector>();
         services.AddHostedService(sp => sp.GetRequiredService<OverdueDetector>());
+
+        // Reads shared by the API and the portal's pages (my requests, a request, public tracking).
+        services.AddScoped(sp => new RequestReads(
+            sp.GetRequiredService<RequestsDbContext>(), sp.GetRequiredService<IServiceDirectory>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new DocumentIntake(
+            sp.GetRequiredService<RequestsDbContext>(), sp.GetRequiredService<Documents.DocumentStore>(), sp.GetRequiredService<AdapterConnections>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddScoped(sp => new SurveyAnswers(sp.GetRequiredService<RequestsDbContext>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped(sp => new PortalApplications(
+            sp.GetRequiredService<RequestsDbContext>(), sp.GetRequiredService<IServiceDirectory>(), sp.GetRequiredService<RequestSubmitter>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IServiceDemand, ServiceDemand>();
+        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        services.AddRazorPages(pages =>
+            {
+                pages.Conventions.AddFolderRouteModelConvention("/Permohonan", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddPageRouteModelConvention("/Permohonan/Lacak", PageLimits.LimitPosts(RateLimitPolicies.Track));
+                pages.Conventions.AuthorizeFolder("/Permohonan", PortalCitizen).AllowAnonymousToPage("/Permohonan/Lacak");
+            })
+            .AddApplicationPart(typeof(RequestsModule).Assembly);
+        services.AddAuthorizationBuilder().AddPolicy(PortalCitizen, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireRole(Roles.Citizen));
         return builder;
     }
 

@@ -14,6 +14,13 @@ public sealed class WorkingCalendarTests
         Assert.Equal(Wib(11, 24, 10), Calendar.AddWorkingDays(Wib(11, 20, 10), 2));
 
     [Fact]
+    public void A_same_day_service_is_due_at_the_end_of_the_working_day_it_was_filed_on()
+    {
+        Assert.Equal(Wib(11, 21, 0), Calendar.AddWorkingDays(Wib(11, 20, 10), 0)); // Friday 10:00 → Friday midnight
+        Assert.Equal(Wib(11, 24, 0), Calendar.AddWorkingDays(Wib(11, 22, 10), 0)); // Sunday → Monday's end
+    }
+
+    [Fact]
     public void A_complaint_filed_on_saturday_starts_counting_on_monday() =>
         Assert.Equal(Wib(11, 24, 0), Calendar.AddWorkingDays(Wib(11, 21, 15), 1));
 

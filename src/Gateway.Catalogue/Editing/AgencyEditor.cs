@@ -1,4 +1,3 @@
-using FluentValidation;
 using Gateway.Catalogue.Events;
 using Gateway.Catalogue.Model;
 using Gateway.Catalogue.Persistence;

@@ -11,7 +11,7 @@ namespace Gateway.Catalogue.Health;
 /// Stores the status changes the proxy observes beside their services, and announces each change of the
 /// stored status (<c>ServiceHealthChanged</c>, through the outbox, in the same transaction).
 /// </summary>
-internal sealed class StoredServiceHealth(CatalogueEvents events, IServiceScopeFactory scopes) : IServiceHealthStore
+internal sealed class StoredServiceHealth(CatalogueEvents events, IServiceScopeFactory scopes, HealthVersion version) : IServiceHealthStore
 {
     public async Task SaveAsync(IReadOnlyCollection<ServiceHealthEntry> changes, CancellationToken cancellationToken)
     {
@@ -35,6 +35,7 @@ internal sealed class StoredServiceHealth(CatalogueEvents events, IServiceScopeF
             if (record.State != change.State)
             {
                 events.HealthChanged(db, change, record.State, agencyOf[change.ServiceId]);
+                db.ServiceHealthChanges.Add(new ServiceHealthChange { ServiceId = change.ServiceId, State = change.State, At = change.Since.UtcDateTime });
             }
 
             record.State = change.State;
@@ -44,5 +45,6 @@ internal sealed class StoredServiceHealth(CatalogueEvents events, IServiceScopeF
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        version.Bump();
     }
 }

@@ -17,6 +17,7 @@ public abstract class CatalogueDbContext(DbContextOptions options) : DbContext(o
     public DbSet<Service> Services => Set<Service>();
     public DbSet<Exposure> Exposures => Set<Exposure>();
     public DbSet<ServiceHealthRecord> ServiceHealth => Set<ServiceHealthRecord>();
+    public DbSet<ServiceHealthChange> ServiceHealthChanges => Set<ServiceHealthChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,4 +6,7 @@ namespace Gateway.Catalogue.Snapshot;
 internal sealed class CatalogueAgencyDirectory(CatalogueState state) : IAgencyDirectory
 {
     public bool Exists(string agencyCode) => state.Current.AgenciesByCode.ContainsKey(agencyCode);
+
+    public string NameOf(string agencyCode) =>
+        state.Current.AgenciesByCode.TryGetValue(agencyCode, out var agency) ? agency.Name.Localize() : agencyCode;
 }

@@ -1,23 +1,10 @@
-using Gateway.Complaints.Events;
-using Gateway.Complaints.Model;
-using Gateway.Complaints.Persistence;
-using Gateway.Complaints.Progress;
-using Gateway.Complaints.Routing;
-using Gateway.Contracts.Events.V1;
-using Gateway.Messaging;
-using Gateway.Messaging.Outbox;
 using Gateway.Platform.Edge.RateLimits;
-using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
-using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Gateway.Complaints.Api;
 
@@ -28,9 +15,6 @@ namespace Gateway.Complaints.Api;
 /// </summary>
 internal static class ComplaintApi
 {
-    private static readonly ComplaintInputValidator Validator = new();
-
-
     public static void MapComplaintApi(this IEndpointRouteBuilder endpoints)
     {
         var complaints = endpoints.MapGroup("/api/complaints").WithTags("Complaints");
@@ -57,36 +41,12 @@ internal static class ComplaintApi
             .RequireRateLimiting(RateLimitPolicies.Complaints);
     }
 
-    private static async Task<IResult> File(
-        ComplaintInput input, HttpContext http, ComplaintsDbContext db, IOptions<MessagingOptions> messaging, IOptions<ComplaintOptions> options,
-        TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> File(ComplaintInput input, HttpContext http, ComplaintDesk desk, CancellationToken cancellationToken)
     {
-        var validation = Validator.Validate(input);
-        if (!validation.IsValid)
-        {
-            return Problems.Result(ProblemKind.Validation, errors: validation.ToErrors());
-        }
-
-        var now = time.GetUtcNow();
-        var complaint = new Complaint
-        {
-            Id = NewId.NextGuid(),
-            Channel = ComplaintChannel.Gateway,
-            Category = input.Category!,
-            Class = input.Class!.Value,
-            Subject = input.Subject!,
-            Description = input.Description!,
-            Location = input.Location,
-            ReporterContact = input.ReporterContact,
-            CitizenId = await SignedInCitizenAsync(http),
-            FiledAt = now.UtcDateTime,
-            Status = ComplaintStatus.Filed,
-        };
-        db.Complaints.Add(complaint);
-        // Stored and announced in one transaction: the routing consumer picks it up from the bus.
-        db.AddEvent(complaint.ToFiledEvent(now, messaging.Value.GatewayAgency), $"complaint:{complaint.Id}");
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint.ToStatusView(now.UtcDateTime, options.Value.ReopenDays));
+        var filing = await desk.FileAsync(input, await SignedInCitizenAsync(http), cancellationToken);
+        return filing.Complaint is { } complaint
+            ? TypedResults.Accepted($"/api/complaints/{complaint.Id}", complaint)
+            : Problems.Result(ProblemKind.Validation, errors: filing.Errors.ToDictionary());
     }
 
     /// <summary>
@@ -100,52 +60,22 @@ internal static class ComplaintApi
             ? signedIn.Principal.AccountIdOf() : null;
     }
 
-    private static async Task<IResult> Mine(
-        HttpContext http, ComplaintsDbContext db, IOptions<ComplaintOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Mine(HttpContext http, ComplaintDesk desk, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await desk.MineAsync(http.User, cancellationToken));
+
+    private static async Task<IResult> Status(Guid id, ComplaintDesk desk, CancellationToken cancellationToken) =>
+        await desk.FindAsync(id, cancellationToken) is { } complaint
+            ? TypedResults.Ok(complaint)
+            : Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
+
+    private static async Task<IResult> Reopen(Guid id, ComplaintReopenInput input, ComplaintDesk desk, CancellationToken cancellationToken)
     {
-        var citizen = http.User.AccountIdOf() ?? Guid.Empty;
-        var now = time.GetUtcNow().UtcDateTime;
-        var mine = await db.Complaints.AsNoTracking().Where(c => c.CitizenId == citizen)
-            .OrderByDescending(c => c.FiledAt).Take(200).ToListAsync(cancellationToken);
-        return TypedResults.Ok(mine.Select(c => c.ToStatusView(now, options.Value.ReopenDays)).ToList());
-    }
-
-    private static async Task<IResult> Status(
-        Guid id, ComplaintsDbContext db, IOptions<ComplaintOptions> options, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var complaint = await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return complaint is null
-            ? Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id))
-            : TypedResults.Ok(complaint.ToStatusView(time.GetUtcNow().UtcDateTime, options.Value.ReopenDays));
-    }
-
-    private static async Task<IResult> Reopen(
-        Guid id, ComplaintReopenInput input, ComplaintsDbContext db, ComplaintMoves moves, IOptions<ComplaintOptions> options, TimeProvider time,
-        CancellationToken cancellationToken)
-    {
-        if (input.Reason?.Trim() is not { Length: >= 5 and <= 1000 } reason)
+        var reopening = await desk.ReopenAsync(id, input.Reason, cancellationToken);
+        return reopening switch
         {
-            return Problems.Result(ProblemKind.Validation, errors: new Dictionary<string, string[]>
-            {
-                ["reason"] = [ComplaintTexts.ReopenReasonRequired.Localize()],
-            });
-        }
-
-        var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (complaint is null)
-        {
-            return Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        if (!ComplaintLifecycle.CanReopen(complaint, now, options.Value.ReopenDays))
-        {
-            return Problems.Result(ProblemKind.Conflict, complaint.ReopenedAt is not null
-                ? ComplaintTexts.ReopenedOnce
-                : ComplaintTexts.CannotReopen.With(options.Value.ReopenDays));
-        }
-
-        moves.Reopen(db, complaint, reason);
-        return await ComplaintSaves.SaveAsync(db, () => complaint.ToStatusView(now, options.Value.ReopenDays), cancellationToken);
+            { Complaint: { } complaint } => TypedResults.Ok(complaint),
+            { Refusal: { } kind } => Problems.Result(kind, reopening.Reason),
+            _ => Problems.Result(ProblemKind.Validation, errors: reopening.Errors.ToDictionary()),
+        };
     }
 }

@@ -11,6 +11,9 @@ public sealed class ComplaintOptions
     /// <summary>Category to agency, first match wins. A category ending in <c>*</c> matches by prefix (<c>jalan-*</c>).</summary>
     public List<RoutingRule> Rules { get; set; } = [];
 
+    /// <summary>What the portal's complaint form offers; empty: <see cref="ComplaintCategory.Defaults"/>.</summary>
+    public List<ComplaintCategory> Categories { get; set; } = [];
+
     /// <summary>Where complaints no rule routes go: a person there assigns them. Never dropped.</summary>
     [Required]
     public string FallbackAgency { get; set; } = "diskominfo";

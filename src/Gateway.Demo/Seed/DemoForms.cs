@@ -6,8 +6,7 @@ namespace Gateway.Demo.Seed;
 /// </summary>
 internal static class DemoForms
 {
-    private const string Nik = """{ "type": "string", "title": "NIK", "pattern": "^[0-9]{16}$" }""";
-    private const string Date = """{ "type": "string", "title": "Tanggal", "format": "date" }""";
+    private const string NikPattern = """ "pattern": "^[0-9]{16}$", "description": "16 angka, seperti di KTP-el" """;
 
     private static readonly Dictionary<string, string> BySlug = new(StringComparer.Ordinal)
     {
@@ -15,10 +14,10 @@ internal static class DemoForms
             { "type": "object", "required": ["nama_anak", "tanggal_lahir", "tempat_lahir", "nik_ibu"],
               "properties": {
                 "nama_anak": { "type": "string", "title": "Nama anak", "minLength": 2, "maxLength": 100 },
-                "tanggal_lahir": {{Date}},
+                "tanggal_lahir": { "type": "string", "title": "Tanggal lahir", "format": "date" },
                 "tempat_lahir": { "type": "string", "title": "Tempat lahir", "maxLength": 100 },
-                "nik_ibu": {{Nik}},
-                "nik_ayah": {{Nik}},
+                "nik_ibu": { "type": "string", "title": "NIK ibu", {{NikPattern}} },
+                "nik_ayah": { "type": "string", "title": "NIK ayah", {{NikPattern}} },
                 "anak_ke": { "type": "integer", "title": "Anak ke-", "minimum": 1, "maximum": 30 } } }
             """,
         ["kartu-keluarga"] = """
@@ -38,8 +37,8 @@ internal static class DemoForms
         ["akta-kematian"] = $$"""
             { "type": "object", "required": ["nik_almarhum", "tanggal_meninggal"],
               "properties": {
-                "nik_almarhum": {{Nik}},
-                "tanggal_meninggal": {{Date}},
+                "nik_almarhum": { "type": "string", "title": "NIK almarhum", {{NikPattern}} },
+                "tanggal_meninggal": { "type": "string", "title": "Tanggal meninggal", "format": "date" },
                 "tempat_meninggal": { "type": "string", "title": "Tempat meninggal", "maxLength": 100 } } }
             """,
         ["nib-usaha-mikro"] = """

@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using System.Security.Cryptography;
-using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Audit;

@@ -1,5 +1,4 @@
 using System.Net.Mail;
-using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
 using Gateway.Platform.Database;
 using Gateway.Platform.Localization;

@@ -1,12 +1,8 @@
-using Gateway.Identity.Persistence;
 using Gateway.Platform.Edge;
-using Gateway.Platform.Localization;
-using Gateway.Platform.Notices;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Identity.Notices;
 
@@ -33,26 +29,12 @@ internal static class NoticeApi
             .Produces(StatusCodes.Status204NoContent);
     }
 
-    private static Guid CitizenOf(HttpContext http) =>
-        http.User.AccountIdOf() ?? Guid.Empty;
+    private static async Task<IResult> ListAsync(HttpContext http, NoticeReads notices, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await notices.ListAsync(http.User, MaxItems, cancellationToken));
 
-    private static async Task<IResult> ListAsync(HttpContext http, IdentityStoreDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> MarkReadAsync(HttpContext http, NoticeReads notices, CancellationToken cancellationToken)
     {
-        var citizen = CitizenOf(http);
-        var notices = db.Set<CitizenNotice>().AsNoTracking().Where(n => n.CitizenId == citizen);
-        var unread = await notices.CountAsync(n => n.ReadAt == null, cancellationToken);
-        var items = await notices.OrderByDescending(n => n.Id).Take(MaxItems).ToListAsync(cancellationToken);
-        var english = Languages.PrefersEnglish();
-        return TypedResults.Ok(new NoticeList(unread, [.. items.Select(n => new NoticeView(
-            n.Id, n.Topic, n.Reference, n.Status, english ? n.TitleEn : n.TitleId, n.Text, n.CreatedAt, n.ReadAt is not null, n.SentAt is not null))]));
-    }
-
-    private static async Task<IResult> MarkReadAsync(HttpContext http, IdentityStoreDbContext db, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var citizen = CitizenOf(http);
-        var now = time.GetUtcNow();
-        await db.Set<CitizenNotice>().Where(n => n.CitizenId == citizen && n.ReadAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+        await notices.MarkReadAsync(http.User, cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gateway.Platform.Edge.RateLimits;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Gateway.Identity.Pages;

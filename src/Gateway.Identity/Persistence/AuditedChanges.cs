@@ -1,6 +1,5 @@
 using Gateway.Platform.Audit;
 using Gateway.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Identity.Persistence;
 

@@ -1,9 +1,9 @@
 using Gateway.Identity.Accounts;
-using Gateway.Identity.Pages;
 using Gateway.Platform.Edge;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

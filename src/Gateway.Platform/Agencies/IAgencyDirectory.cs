@@ -7,4 +7,7 @@ namespace Gateway.Platform.Agencies;
 public interface IAgencyDirectory
 {
     bool Exists(string agencyCode);
+
+    /// <summary>The agency's name in the visitor's language, for pages; the code itself when unknown.</summary>
+    string NameOf(string agencyCode) => agencyCode;
 }

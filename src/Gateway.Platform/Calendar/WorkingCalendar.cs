@@ -4,9 +4,9 @@ namespace Gateway.Platform.Calendar;
 
 /// <summary>
 /// Counts working days on the city's calendar: Monday to Friday, minus configured holidays. A deadline
-/// of N working days falls at the same local time of day N working days later; a complaint filed on a
-/// weekend or holiday starts counting from the next working day's start. One per city, shared by every
-/// module that promises deadlines (complaints, service requests).
+/// of N working days falls at the same local time of day N working days later (0, "the same day", at the end of
+/// that working day); a complaint filed on a weekend or holiday starts counting from the next working day's
+/// start. One per city, shared by every module that promises deadlines (complaints, service requests).
 /// </summary>
 public sealed class WorkingCalendar(IReadOnlyCollection<DateOnly> holidays, TimeZoneInfo timeZone)
 {
@@ -47,7 +47,9 @@ public sealed class WorkingCalendar(IReadOnlyCollection<DateOnly> holidays, Time
             }
         }
 
-        var dueLocal = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
+        // "0 working days" is the standard's "done the same day": due at the end of that working day, not at the
+        // moment of filing (which would make every same-day request overdue as soon as it is made).
+        var dueLocal = workingDays == 0 ? day.AddDays(1).ToDateTime(TimeOnly.MinValue) : day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
         return new DateTimeOffset(dueLocal, timeZone.GetUtcOffset(dueLocal));
     }
 }

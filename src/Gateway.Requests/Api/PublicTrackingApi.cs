@@ -1,13 +1,9 @@
-using Gateway.Platform.Agencies;
 using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
-using Gateway.Requests.Persistence;
-using Gateway.Requests.Submitting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gateway.Requests.Api;
 
@@ -40,23 +36,15 @@ internal static class PublicTrackingApi
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(RateLimitPolicies.Track);
 
-    private static async Task<IResult> Track(
-        string trackingNumber, string? nik4, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Track(string trackingNumber, string? nik4, RequestReads reads, CancellationToken cancellationToken)
     {
-        if (nik4 is not { Length: 4 } || !nik4.All(char.IsAsciiDigit))
+        if (!RequestReads.IsNikEnding(nik4))
         {
             return Problems.Result(ProblemKind.Validation, errors: new Dictionary<string, string[]> { ["nik4"] = [NikEnding.Localize()] });
         }
 
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.TrackingNumber == trackingNumber, cancellationToken);
-        if (request is not { ApplicantNik: { } nik } || !nik.EndsWith(nik4, StringComparison.Ordinal))
-        {
-            return Problems.NotFound(NotFound.With(trackingNumber));
-        }
-
-        var view = request.ToView(services, time.GetUtcNow().UtcDateTime);
-        return TypedResults.Ok(new PublicTrackingView(
-            view.TrackingNumber, view.ServiceName, view.Agency, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(view.Status.ToString()),
-            view.StatusLabel, view.SubmittedAt, view.DueAt, view.Overdue, request.UpdatedAt));
+        return await reads.TrackAsync(trackingNumber, nik4!, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound(NotFound.With(trackingNumber));
     }
 }

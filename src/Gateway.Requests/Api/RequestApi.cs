@@ -74,35 +74,18 @@ internal static class RequestApi
         return TypedResults.Created($"/api/requests/{request.TrackingNumber}", view);
     }
 
-    private static async Task<IResult> Mine(int? page, int? pageSize, HttpContext http, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var citizen = ApplicantIdentity.IdOf(http.User);
-        var size = Math.Clamp(pageSize ?? 20, 1, 100);
-        var number = Math.Max(page ?? 1, 1);
-        var query = db.Requests.AsNoTracking().Where(r => r.CitizenId == citizen);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderByDescending(r => r.SubmittedAt).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        return TypedResults.Ok(new ListPage<RequestSummary>(total, number, size, [.. items.Select(r => r.ToSummary(services, now))]));
-    }
+    private static async Task<IResult> Mine(int? page, int? pageSize, HttpContext http, RequestReads reads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reads.MineAsync(http.User, Math.Max(page ?? 1, 1), Math.Clamp(pageSize ?? 20, 1, 100), cancellationToken));
 
-    private static async Task<IResult> One(string trackingNumber, HttpContext http, RequestsDbContext db, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var request = await FindMineAsync(db.Requests.AsNoTracking(), trackingNumber, http, cancellationToken);
-        if (request is null)
-        {
-            return Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
-        }
-
-        var surveyOpen = request.Status == ServiceRequestStatus.Completed
-            && !await db.SurveyResponses.AnyAsync(s => s.RequestId == request.Id, cancellationToken);
-        return TypedResults.Ok(request.ToView(services, time.GetUtcNow().UtcDateTime) with { CanAnswerSurvey = surveyOpen });
-    }
+    private static async Task<IResult> One(string trackingNumber, HttpContext http, RequestReads reads, CancellationToken cancellationToken) =>
+        await reads.OneAsync(http.User, trackingNumber, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
 
     private static async Task<IResult> Cancel(
         string trackingNumber, HttpContext http, RequestsDbContext db, StatusRecorder statuses, IServiceDirectory services, TimeProvider time, CancellationToken cancellationToken)
     {
-        var request = await FindMineAsync(db.Requests, trackingNumber, http, cancellationToken);
+        var request = await RequestReads.FindMineAsync(db.Requests, trackingNumber, http.User, cancellationToken);
         if (request is null)
         {
             return Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
@@ -132,13 +115,5 @@ internal static class RequestApi
         }
 
         return TypedResults.Ok(request.ToView(services, now.UtcDateTime));
-    }
-
-    /// <summary>One of the signed-in citizen's requests, with its timeline and documents; null for anyone else's.</summary>
-    internal static Task<ServiceRequest?> FindMineAsync(IQueryable<ServiceRequest> requests, string trackingNumber, HttpContext http, CancellationToken cancellationToken)
-    {
-        var citizen = ApplicantIdentity.IdOf(http.User);
-        return requests.Include(r => r.Timeline).Include(r => r.Documents)
-            .SingleOrDefaultAsync(r => r.TrackingNumber == trackingNumber && r.CitizenId == citizen, cancellationToken);
     }
 }

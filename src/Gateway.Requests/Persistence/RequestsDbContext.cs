@@ -22,6 +22,8 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
+    public DbSet<RequestDraft> Drafts => Set<RequestDraft>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.UseUtcDateTimes();
 
@@ -98,6 +100,19 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
             answer.Property(a => a.AgencyCode).HasMaxLength(40);
             answer.Property(a => a.Suggestion).HasMaxLength(1000);
             answer.HasIndex(a => new { a.AnsweredAt, a.AgencyCode, a.ServiceSlug });
+        });
+        modelBuilder.Entity<RequestDraft>(draft =>
+        {
+            draft.ToTable("request_drafts");
+            draft.HasKey(d => new { d.CitizenId, d.ServiceSlug });
+            draft.Property(d => d.ServiceSlug).HasMaxLength(80);
+            draft.Property(d => d.Answers).HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, Json)!,
+                new ValueComparer<Dictionary<string, string>>(
+                    (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                    v => v.Count,
+                    v => new Dictionary<string, string>(v)));
         });
         modelBuilder.MapOutboxAndInbox();
         modelBuilder.MapAuditTrail(this);

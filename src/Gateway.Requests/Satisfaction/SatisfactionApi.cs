@@ -1,12 +1,8 @@
 using Gateway.Platform.Calendar;
-using Gateway.Platform.Database;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
-using Gateway.Requests.Api;
-using Gateway.Requests.Model;
 using Gateway.Requests.Persistence;
-using Gateway.Requests.Submitting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,12 +27,6 @@ public sealed record IkmReport(string Period, DateTime From, DateTime To, IReadO
 /// </summary>
 internal static class SatisfactionApi
 {
-    private static readonly BilingualText ScoreRange = new("Pilih nilai 1 sampai 4.", "Choose a score from 1 to 4.");
-    private static readonly BilingualText SuggestionTooLong = new("Saran paling banyak 1000 karakter.", "A suggestion may have at most 1000 characters.");
-    private static readonly BilingualText NotCompleted = new(
-        "Survei kepuasan dapat diisi setelah permohonan {0} selesai.", "The satisfaction survey opens once request {0} is completed.");
-    private static readonly BilingualText AnsweredAlready = new(
-        "Survei untuk permohonan {0} sudah diisi. Terima kasih.", "The survey for request {0} was answered already. Thank you.");
     private static readonly BilingualText BadPeriod = new(
         "Periode: tahun (2026), triwulan (2026-Q4), atau bulan (2026-12).", "Period: a year (2026), a quarter (2026-Q4) or a month (2026-12).");
 
@@ -57,68 +47,15 @@ internal static class SatisfactionApi
             .ProducesValidationProblem();
     }
 
-    private static async Task<IResult> Answer(
-        string trackingNumber, SurveyInput input, HttpContext http, RequestsDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Answer(string trackingNumber, SurveyInput input, HttpContext http, SurveyAnswers answers, CancellationToken cancellationToken)
     {
-        int?[] scores = [input.U1, input.U2, input.U3, input.U4, input.U5, input.U6, input.U7, input.U8, input.U9];
-        var errors = new Dictionary<string, string[]>();
-        for (var i = 0; i < scores.Length; i++)
+        var outcome = await answers.AnswerAsync(http.User, trackingNumber, input, cancellationToken);
+        return outcome switch
         {
-            if (scores[i] is not (>= 1 and <= 4))
-            {
-                errors[$"u{i + 1}"] = [ScoreRange.Localize()];
-            }
-        }
-
-        if (input.Suggestion is { Length: > 1000 })
-        {
-            errors["suggestion"] = [SuggestionTooLong.Localize()];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Problems.Result(ProblemKind.Validation, errors: errors);
-        }
-
-        var request = await RequestApi.FindMineAsync(db.Requests.AsNoTracking(), trackingNumber, http, cancellationToken);
-        if (request is null)
-        {
-            return Problems.NotFound(RequestTexts.UnknownRequest.With(trackingNumber));
-        }
-
-        if (request.Status != Contracts.Events.V1.ServiceRequestStatus.Completed)
-        {
-            return Problems.Result(ProblemKind.Conflict, NotCompleted.With(trackingNumber));
-        }
-
-        db.SurveyResponses.Add(new SurveyResponse
-        {
-            Id = Guid.NewGuid(),
-            RequestId = request.Id,
-            ServiceSlug = request.ServiceSlug,
-            AgencyCode = request.AgencyCode,
-            U1 = (short)scores[0]!,
-            U2 = (short)scores[1]!,
-            U3 = (short)scores[2]!,
-            U4 = (short)scores[3]!,
-            U5 = (short)scores[4]!,
-            U6 = (short)scores[5]!,
-            U7 = (short)scores[6]!,
-            U8 = (short)scores[7]!,
-            U9 = (short)scores[8]!,
-            Suggestion = string.IsNullOrWhiteSpace(input.Suggestion) ? null : input.Suggestion.Trim(),
-            AnsweredAt = time.GetUtcNow().UtcDateTime,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation())
-        {
-            return Problems.Result(ProblemKind.Conflict, AnsweredAlready.With(trackingNumber));
-        }
-
-        return TypedResults.Created($"/api/requests/{trackingNumber}");
+            { Taken: true } => TypedResults.Created($"/api/requests/{trackingNumber}"),
+            { Refusal: { } kind } => Problems.Result(kind, outcome.Reason),
+            _ => Problems.Result(ProblemKind.Validation, errors: outcome.Errors.ToDictionary()),
+        };
     }
 
     private static async Task<IResult> Report(

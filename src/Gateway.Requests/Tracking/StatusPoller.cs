@@ -1,5 +1,4 @@
 using Gateway.Adapters.Sdk.Calls;
-using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Hosting;
 using Gateway.Requests.Adapters;
 using Gateway.Requests.Model;

@@ -35,3 +35,14 @@ internal sealed class ServiceHealthConfiguration : IEntityTypeConfiguration<Serv
         builder.Property(h => h.Detail).HasMaxLength(400);
     }
 }
+
+internal sealed class ServiceHealthChangeConfiguration : IEntityTypeConfiguration<ServiceHealthChange>
+{
+    public void Configure(EntityTypeBuilder<ServiceHealthChange> builder)
+    {
+        builder.ToTable("catalogue_service_health_changes");
+        builder.HasKey(c => c.Id);
+        // A service's history, in order: the availability query reads one service's last 30 days.
+        builder.HasIndex(c => new { c.ServiceId, c.At });
+    }
+}

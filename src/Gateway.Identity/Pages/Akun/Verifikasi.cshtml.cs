@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using static Gateway.Identity.Pages.Text;
+using static Gateway.Web.Frame.Text;
 
 namespace Gateway.Identity.Pages.Akun;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using static Gateway.Identity.Pages.Text;
+using static Gateway.Web.Frame.Text;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Gateway.Identity.Pages.Connect;

@@ -327,6 +327,38 @@ namespace Gateway.Catalogue.Persistence.Migrations.Postgres
                     b.ToTable("catalogue_services", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Catalogue.Model.ServiceHealthChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_service_health_changes");
+
+                    b.HasIndex("ServiceId", "At")
+                        .HasDatabaseName("ix_catalogue_service_health_changes_service_id_at");
+
+                    b.ToTable("catalogue_service_health_changes", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Catalogue.Model.ServiceHealthRecord", b =>
                 {
                     b.Property<Guid>("ServiceId")

@@ -322,6 +322,36 @@ namespace Gateway.Catalogue.Persistence.Migrations.Sqlite
                     b.ToTable("catalogue_services", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Catalogue.Model.ServiceHealthChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_catalogue_service_health_changes");
+
+                    b.HasIndex("ServiceId", "At")
+                        .HasDatabaseName("ix_catalogue_service_health_changes_service_id_at");
+
+                    b.ToTable("catalogue_service_health_changes", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Catalogue.Model.ServiceHealthRecord", b =>
                 {
                     b.Property<Guid>("ServiceId")

@@ -377,6 +377,32 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                     b.ToTable("service_request_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Requests.Model.RequestDraft", b =>
+                {
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<string>("ServiceSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("service_slug");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("CitizenId", "ServiceSlug")
+                        .HasName("pk_request_drafts");
+
+                    b.ToTable("request_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Requests.Model.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -547,70 +573,6 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                     b.ToTable("service_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Gateway.Requests.Model.TimelineEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("actor");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("note");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_service_request_timeline");
-
-                    b.HasIndex("RequestId", "At")
-                        .HasDatabaseName("ix_service_request_timeline_request_id_at");
-
-                    b.ToTable("service_request_timeline", (string)null);
-                });
-
-            modelBuilder.Entity("Gateway.Requests.Model.TrackingCounter", b =>
-                {
-                    b.Property<string>("AgencyCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("agency_code");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer")
-                        .HasColumnName("year");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("integer")
-                        .HasColumnName("last");
-
-                    b.HasKey("AgencyCode", "Year")
-                        .HasName("pk_service_request_counters");
-
-                    b.ToTable("service_request_counters", (string)null);
-                });
-
             modelBuilder.Entity("Gateway.Requests.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -690,6 +652,70 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_satisfaction_survey_responses_answered_at_agency_code_servi");
 
                     b.ToTable("satisfaction_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Requests.Model.TimelineEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_request_timeline");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_service_request_timeline_request_id_at");
+
+                    b.ToTable("service_request_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Requests.Model.TrackingCounter", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("agency_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer")
+                        .HasColumnName("last");
+
+                    b.HasKey("AgencyCode", "Year")
+                        .HasName("pk_service_request_counters");
+
+                    b.ToTable("service_request_counters", (string)null);
                 });
 
             modelBuilder.Entity("Gateway.Requests.Model.RequestDocument", b =>

@@ -366,6 +366,32 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                     b.ToTable("service_request_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Gateway.Requests.Model.RequestDraft", b =>
+                {
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_id");
+
+                    b.Property<string>("ServiceSlug")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_slug");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("CitizenId", "ServiceSlug")
+                        .HasName("pk_request_drafts");
+
+                    b.ToTable("request_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Gateway.Requests.Model.ServiceRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,68 +562,6 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                     b.ToTable("service_requests", (string)null);
                 });
 
-            modelBuilder.Entity("Gateway.Requests.Model.TimelineEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("note");
-
-                    b.Property<Guid>("RequestId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id")
-                        .HasName("pk_service_request_timeline");
-
-                    b.HasIndex("RequestId", "At")
-                        .HasDatabaseName("ix_service_request_timeline_request_id_at");
-
-                    b.ToTable("service_request_timeline", (string)null);
-                });
-
-            modelBuilder.Entity("Gateway.Requests.Model.TrackingCounter", b =>
-                {
-                    b.Property<string>("AgencyCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("agency_code");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("year");
-
-                    b.Property<int>("Last")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("last");
-
-                    b.HasKey("AgencyCode", "Year")
-                        .HasName("pk_service_request_counters");
-
-                    b.ToTable("service_request_counters", (string)null);
-                });
-
             modelBuilder.Entity("Gateway.Requests.Model.SurveyResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -677,6 +641,68 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_satisfaction_survey_responses_answered_at_agency_code_service_slug");
 
                     b.ToTable("satisfaction_survey_responses", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Requests.Model.TimelineEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_request_timeline");
+
+                    b.HasIndex("RequestId", "At")
+                        .HasDatabaseName("ix_service_request_timeline_request_id_at");
+
+                    b.ToTable("service_request_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Gateway.Requests.Model.TrackingCounter", b =>
+                {
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_code");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last");
+
+                    b.HasKey("AgencyCode", "Year")
+                        .HasName("pk_service_request_counters");
+
+                    b.ToTable("service_request_counters", (string)null);
                 });
 
             modelBuilder.Entity("Gateway.Requests.Model.RequestDocument", b =>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
-namespace Gateway.Identity.Pages;
+namespace Gateway.Web.Frame;
 
 /// <summary>
 /// The pages' one small stylesheet, served from the assembly with a content hash in its address so it is
@@ -29,7 +29,7 @@ public static class Stylesheet
 
     private static byte[] Load()
     {
-        using var stream = typeof(Stylesheet).Assembly.GetManifestResourceStream("Gateway.Identity.site.css")
+        using var stream = typeof(Stylesheet).Assembly.GetManifestResourceStream("Gateway.Web.site.css")
             ?? throw new InvalidOperationException("The stylesheet is not embedded.");
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

@@ -1,6 +1,6 @@
 using Gateway.Platform.Localization;
 
-namespace Gateway.Identity.Pages;
+namespace Gateway.Web.Frame;
 
 /// <summary>The pages' words: Indonesian first, English when the visitor chose it.</summary>
 public static class Text

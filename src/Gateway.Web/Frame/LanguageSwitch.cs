@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 
-namespace Gateway.Identity.Pages;
+namespace Gateway.Web.Frame;
 
 /// <summary><c>/akun/bahasa?lang=en&amp;returnUrl=…</c>: remembers the chosen language in a cookie and goes back.</summary>
-internal static class LanguageSwitch
+public static class LanguageSwitch
 {
     public static void MapLanguageSwitch(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/akun/bahasa", (string? lang, string? returnUrl, HttpContext context, Microsoft.Extensions.Options.IOptions<EdgeOptions> edge) =>

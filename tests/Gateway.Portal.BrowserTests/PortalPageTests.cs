@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Gateway.Portal.BrowserTests;
+
+/// <summary>
+/// Every portal page, in Chromium: at most 50 KB on the wire on a first visit and 15 KB on a repeat visit,
+/// no serious or critical axe-core violation, and the home, search and service pages usable within 3 s on
+/// slow 3G.
+/// </summary>
+public sealed class PortalPageTests(PortalCity city) : IClassFixture<PortalCity>
+{
+    private const long FirstVisitBudget = 50 * 1024;
+    private const long RepeatVisitBudget = 15 * 1024;
+
+    public static TheoryData<string> PublicPages =>
+    [
+        "/",
+        "/layanan",
+        "/layanan?q=akte%20kelahran",
+        "/layanan?kategori=kesehatan",
+        "/layanan/akta-kelahiran",
+        "/layanan/tidak-ada-layanan-ini",
+        "/lacak",
+        "/pengaduan",
+        "/pengaduan/baru",
+        "/pengaduan/00000000-0000-0000-0000-000000000000",
+    ];
+
+    [Theory]
+    [MemberData(nameof(PublicPages))]
+    public async Task A_public_page_is_light_and_accessible(string path) =>
+        await CheckAsync(path, signedInAs: null);
+
+    [Fact]
+    public async Task The_signed_in_pages_are_light_and_accessible()
+    {
+        var (citizen, tracking) = await city.CitizenWithRequestAsync();
+        await CheckAsync("/permohonan", citizen);
+        await CheckAsync($"/permohonan/{tracking}", citizen);
+        await CheckAsync("/permohonan/baru/akta-kelahiran", citizen);
+        await CheckAsync("/akun/pemberitahuan", citizen);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/layanan?q=akte%20kelahran")]
+    [InlineData("/layanan/akta-kelahiran")]
+    public async Task The_page_is_usable_within_3_seconds_on_slow_3G(string path)
+    {
+        await using var context = await city.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var weight = await PageWeight.WatchAsync(context, page);
+        await weight.EmulateSlow3GAsync();
+
+        var clock = Stopwatch.StartNew();
+        var response = await page.GotoAsync(city.Portal(path), new() { WaitUntil = WaitUntilState.Load });
+        clock.Stop();
+
+        Assert.Equal(200, response!.Status);
+        Assert.True(await page.Locator("h1").IsVisibleAsync());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"{path}: loaded in {clock.ElapsedMilliseconds} ms on slow 3G ({weight.Bytes} bytes)");
+    }
+
+    private async Task CheckAsync(string path, GatewayUser? signedInAs)
+    {
+        await using var context = await city.NewContextAsync();
+        var page = await context.NewPageAsync();
+        if (signedInAs is not null)
+        {
+            await city.SignInAsync(page, signedInAs, "/permohonan");
+        }
+
+        // A first visit: a new context starts with an empty cache, carrying over only the cookies (the session,
+        // for a signed-in page), so the page and everything it loads is counted.
+        await using var fresh = await city.NewContextAsync(storageState: await context.StorageStateAsync());
+        var first = await fresh.NewPageAsync();
+        var weight = await PageWeight.WatchAsync(fresh, first);
+        var response = await first.GotoAsync(city.Portal(path), new() { WaitUntil = WaitUntilState.Load });
+        Assert.NotNull(response);
+        Assert.True(response.Status is 200 or 404, $"{path}: {response.Status}");
+        Assert.True(weight.Bytes is > 0 and <= FirstVisitBudget, $"{path}: {weight.Bytes} bytes on a first visit (budget {FirstVisitBudget})");
+
+        weight.Reset();
+        await first.GotoAsync(city.Portal(path), new() { WaitUntil = WaitUntilState.Load });
+        Assert.True(weight.Bytes <= RepeatVisitBudget, $"{path}: {weight.Bytes} bytes on a repeat visit (budget {RepeatVisitBudget})");
+
+        var axe = await first.RunAxe();
+        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
+            .ToList();
+        Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
+    }
+}
