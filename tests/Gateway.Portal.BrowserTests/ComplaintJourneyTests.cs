@@ -51,6 +51,10 @@ public sealed class ComplaintJourneyTests(PortalCity city) : IClassFixture<Porta
         await reader.FillAsync("#kode", code);
         await reader.ClickAsync("form[action='/pengaduan'] button[type=submit]");
         await Assertions.Expect(reader.Locator("#answer")).ToHaveTextAsync("Petugas sudah memperbaiki lampu pagi ini.");
+        if (javaScript)
+        {
+            await Accessibility.AssertNoSeriousViolationsAsync(reader, "an answered complaint with its reopen form"); // axe runs as a script
+        }
 
         await reader.FillAsync("#alasan", "Lampu masih mati malam ini.");
         await reader.ClickAsync("#reopen");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Gateway.Portal.BrowserTests;
@@ -86,10 +85,41 @@ public sealed class PortalPageTests(PortalCity city) : IClassFixture<PortalCity>
         await first.GotoAsync(city.Portal(path), new() { WaitUntil = WaitUntilState.Load });
         Assert.True(weight.Bytes <= RepeatVisitBudget, $"{path}: {weight.Bytes} bytes on a repeat visit (budget {RepeatVisitBudget})");
 
-        var axe = await first.RunAxe();
-        var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical")
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
-            .ToList();
-        Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious));
+        await Accessibility.AssertNoSeriousViolationsAsync(first, path);
+    }
+
+    [Fact]
+    public async Task Pages_showing_errors_are_accessible_too()
+    {
+        var citizen = await city.App.CreateAccountAsync("citizen");
+        await using var context = await city.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // The browser's own checks of required fields are taken off, so the server's messages show (as they would
+        // for a browser that does not check, or a value the browser cannot judge).
+        async Task SendWithoutBrowserChecksAsync(string button)
+        {
+            await page.EvaluateAsync("() => document.querySelectorAll('[required],[pattern],[maxlength]').forEach(e => { e.removeAttribute('required'); e.removeAttribute('pattern'); })");
+            await page.ClickAsync(button);
+        }
+
+        await page.GotoAsync(city.Portal("/pengaduan/baru"));
+        await SendWithoutBrowserChecksAsync("#send");
+        await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#kategori")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/pengaduan/baru with errors");
+
+        await page.GotoAsync(city.Portal("/lacak"));
+        await page.FillAsync("#nomor", "BDG-RSUD-2026-999999");
+        await SendWithoutBrowserChecksAsync("main form button[type=submit]");
+        await Assertions.Expect(page.Locator("#nik4-error")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/lacak with errors");
+
+        await city.SignInAsync(page, citizen, "/permohonan/baru/akta-kelahiran");
+        await page.FillAsync("#f-nik_ibu", "123");
+        await page.FillAsync("#f-anak_ke", "dua");
+        await SendWithoutBrowserChecksAsync("#submit");
+        await Assertions.Expect(page.Locator("#f-anak_ke-error")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/permohonan/baru with errors");
     }
 }
