@@ -23,7 +23,7 @@ public sealed class ApplyJourneyTests(PortalCity city) : IClassFixture<PortalCit
         await page.FillAsync("#login", citizen.Nik!);
         await page.FillAsync("#password", SignOn.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == Apply, new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == Apply, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
 
         // A half-filled form saved as a draft comes back on the next visit.
         await page.FillAsync("#f-nama_anak", "Aditya Pratama");

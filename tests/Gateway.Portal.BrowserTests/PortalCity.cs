@@ -87,7 +87,7 @@ public sealed class PortalCity : IAsyncLifetime
         await page.FillAsync("#login", citizen.Nik!);
         await page.FillAsync("#password", SignOn.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = 30_000 });
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,10 @@ public sealed class PortalJourneyTests(PortalCity city) : IClassFixture<PortalCi
 
         await page.FillAsync("#q", "akte kelahran");
         await page.ClickAsync("form[role=search] button[type=submit]");
-        await page.WaitForURLAsync(url => url.Contains("/layanan?q=", StringComparison.Ordinal));
+        // Waiting for the address only (its load event may come and go before a wait for it starts: seen once in CI);
+        // the assertions below wait for what they need.
+        await page.WaitForURLAsync(url => url.Contains("/layanan?q=", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.Locator("#result-count")).ToBeVisibleAsync();
         await page.ClickAsync("a[href='/layanan/akta-kelahiran']");
 
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Akta Kelahiran");
