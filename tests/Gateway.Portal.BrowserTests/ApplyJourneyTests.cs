@@ -51,7 +51,12 @@ public sealed class ApplyJourneyTests(PortalCity city) : IClassFixture<PortalCit
         Assert.Matches(@"^BDG-DISDUKCAPIL-20\d\d-\d{6}$", tracking);
         Assert.EndsWith($"/permohonan/{tracking}?baru=1", page.Url, StringComparison.Ordinal); // after a redirect: a reload cannot submit twice
 
-        // The birth letter, as a PDF.
+        // The birth letter, as a PDF, once the request is filed with SIAK (the agency's document rules come from its adapter).
+        await Eventually.HoldsAsync(async () =>
+        {
+            await page.ReloadAsync();
+            return await page.Locator("#request").InnerTextAsync() is var facts && (facts.Contains("Nomor di instansi", StringComparison.Ordinal) || facts.Contains("Agency's reference", StringComparison.Ordinal));
+        }, "the request to be filed in SIAK", TimeSpan.FromSeconds(60));
         await page.SetInputFilesAsync("#dokumen", new FilePayload
         {
             Name = "surat-keterangan-lahir.pdf",
