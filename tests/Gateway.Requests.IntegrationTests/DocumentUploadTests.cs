@@ -107,4 +107,34 @@ public sealed class DocumentUploadTests(RequestGateway fixture) : IClassFixture<
         var folder = Path.Combine(App.DataDirectory, "documents", request.Id.ToString("N"));
         Assert.True(!Directory.Exists(folder) || Directory.GetFiles(folder).Length == 0, "no file may stay behind a refused upload");
     }
+
+    [Fact]
+    public async Task When_the_agencys_adapter_cannot_be_asked_the_citizen_is_told_to_try_again_and_nothing_is_kept()
+    {
+        // A service whose adapter service is not running (a closed port): its rules for documents cannot be read now.
+        const string slug = "akta-adapter-mati";
+        var service = TestData.Service(slug, RequestGatewayBase.Agency, AdapterServices.Exposure(new Uri("http://127.0.0.1:9/"), RequestGatewayBase.AdapterKey));
+        service["requestForm"] = RequestGatewayBase.Form;
+        using (var admin = App.CreateAdminClient())
+        {
+            await (await admin.PostAsJsonAsync("/api/admin/services", service, Ct)).EnsureSuccessAsync();
+        }
+
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var answers = Applications.BirthCertificate("Bunga");
+        answers["service"] = slug;
+        var tracking = (await (await citizen.ApplyAsync(answers)).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+
+        var response = await UploadAsync(citizen, tracking, Pdf, "application/pdf");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        var problem = await response.JsonAsync();
+        Assert.Equal("urn:satupintu:problem:service-unavailable", problem.GetProperty("type").GetString());
+        Assert.Contains("coba unggah lagi", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        var request = await db.Requests.AsNoTracking().SingleAsync(r => r.TrackingNumber == tracking, Ct);
+        Assert.Equal(0, await db.Documents.CountAsync(d => d.RequestId == request.Id, Ct));
+    }
 }

@@ -369,6 +369,43 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_officers_move_stands_until_the_agencys_system_itself_moves_on()
+    {
+        var (_, citizen) = await App.SignedInAsync("citizen");
+        var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
+        var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
+        string? reference = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            reference = Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference");
+            return reference is not null;
+        }, "filing");
+        string adapterName;
+        using (var scope = App.Services.CreateScope())
+        {
+            adapterName = (await scope.ServiceProvider.GetRequiredService<RequestsDbContext>().Requests.SingleAsync(r => r.TrackingNumber == tracking)).AdapterName;
+        }
+
+        var poller = App.Services.GetRequiredService<StatusPoller>();
+        using var move = new HttpRequestMessage(HttpMethod.Post, $"/api/agency/requests/{tracking}/status")
+        {
+            Content = JsonContent.Create(new { status = "needsInformation", note = "Foto KK buram" }),
+        };
+        Assert.Equal(HttpStatusCode.OK, (await officer.SendAsync(move)).StatusCode);
+
+        // SIAK still says BARU (submitted), as it did when the request was filed: that is no news, and the move stands.
+        await poller.PollAsync(adapterName, TestContext.Current.CancellationToken);
+        var kept = await GetAsync(citizen, $"/api/requests/{tracking}");
+        fixture.Siak.Cases.Find(reference!)!.Status = "PROSES";
+        await poller.PollAsync(adapterName, TestContext.Current.CancellationToken);
+        var moved = await GetAsync(citizen, $"/api/requests/{tracking}");
+
+        Assert.Equal("needsInformation", Text(kept, "status"));
+        Assert.Equal("inProcess", Text(moved, "status"));
+        Assert.Equal(["submitted", "needsInformation", "inProcess"], moved.GetProperty("timeline").EnumerateArray().Select(t => Text(t, "status")));
+    }
+
+    [Fact]
     public async Task Bad_officer_updates_and_filters_name_the_field_at_fault()
     {
         var (_, citizen) = await App.SignedInAsync("citizen");

@@ -83,6 +83,9 @@ public sealed class AdapterBuilder
             resilience.TotalRequestTimeout.Timeout = attempt * 3 + TimeSpan.FromSeconds(2);
             resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, options.TimeoutSeconds * 2 + 1));
             resilience.CircuitBreaker.MinimumThroughput = options.CircuitBreakerMinimumCalls;
+            // Half, not the standard 10 %: legacy apps fail now and then (a third of calls, for some) and still
+            // work; at 10 % the breaker stayed open for such an app, and filings waited on it for minutes.
+            resilience.CircuitBreaker.FailureRatio = 0.5;
             resilience.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
         });
         client.AddHttpMessageHandler(sp => new LegacyCredentialsHandler(sp.GetRequiredService<IOptionsMonitor<AdapterOptions>>().Get(name)));

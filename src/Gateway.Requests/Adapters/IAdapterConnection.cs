@@ -14,7 +14,7 @@ internal interface IAdapterConnection
 
     Task<StatusAnswer> FetchStatusesAsync(IReadOnlyCollection<string> references, CancellationToken cancellationToken);
 
-    /// <summary>What documents the agency's system takes; null when it takes none (or cannot say now).</summary>
+    /// <summary>What documents the agency's system takes (no types when it takes none); null when the adapter cannot be asked now.</summary>
     Task<DocumentRules?> DocumentRulesAsync(CancellationToken cancellationToken);
 
     Task<AdapterOutcome> AttachDocumentAsync(string reference, AdapterDocument document, Stream content, CancellationToken cancellationToken);

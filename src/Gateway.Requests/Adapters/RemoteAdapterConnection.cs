@@ -20,9 +20,9 @@ internal sealed class RemoteAdapterConnection(AdapterServiceClient client) : IAd
     public async Task<DocumentRules?> DocumentRulesAsync(CancellationToken cancellationToken)
     {
         var (manifest, _) = await client.ManifestAsync(cancellationToken);
-        return manifest is { AcceptedContentTypes.Count: > 0 }
-            ? new DocumentRules(manifest.AcceptedContentTypes.ToHashSet(StringComparer.OrdinalIgnoreCase), manifest.MaxDocumentBytes)
-            : null;
+        return manifest is null
+            ? null
+            : new DocumentRules(manifest.AcceptedContentTypes.ToHashSet(StringComparer.OrdinalIgnoreCase), manifest.MaxDocumentBytes);
     }
 
     public Task<AdapterOutcome> AttachDocumentAsync(string reference, AdapterDocument document, Stream content, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Security;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +24,8 @@ internal static class DocumentApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> Upload(
         string trackingNumber, IFormFile? file, HttpContext http, DocumentIntake intake, CancellationToken cancellationToken)
@@ -35,6 +37,11 @@ internal static class DocumentApi
         }
 
         var refusal = outcome.Refusal!.Value;
+        if (refusal.Kind == ProblemKind.ServiceUnavailable)
+        {
+            http.Response.Headers.RetryAfter = DocumentIntake.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         return refusal.Field is { } field
             ? Problems.Result(refusal.Kind, refusal.Message, Problems.FieldError(field, refusal.Message))
             : Problems.Result(refusal.Kind, refusal.Message);

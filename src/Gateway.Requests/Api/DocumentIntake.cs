@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
+using Gateway.Platform.Storage;
 using Gateway.Requests.Adapters;
 using Gateway.Requests.Documents;
 using Gateway.Requests.Model;
@@ -26,6 +27,9 @@ public sealed record DocumentOutcome(DocumentView? Document, DocumentRefusal? Re
 /// </summary>
 public sealed class DocumentIntake
 {
+    /// <summary>How long to wait before trying again when the agency's adapter could not be asked (the breaker's pause is 15 s).</summary>
+    public const int RetryAfterSeconds = 30;
+
     private readonly RequestsDbContext _db;
     private readonly DocumentStore _store;
     private readonly AdapterConnections _adapters;
@@ -56,7 +60,19 @@ public sealed class DocumentIntake
             return Refused(ProblemKind.Conflict, RequestTexts.AlreadyFinal.With(trackingNumber, RequestStatuses.Label(request.Status).Localize()));
         }
 
-        if (_adapters.For(request.AdapterName) is not { } adapter || await adapter.DocumentRulesAsync(cancellationToken) is not { } agency)
+        if (_adapters.For(request.AdapterName) is not { } adapter)
+        {
+            return Refused(ProblemKind.Unprocessable, DocumentTexts.NotAccepted);
+        }
+
+        // The agency's rules come from its adapter, asked now: when it cannot answer, that says nothing of
+        // whether it takes documents, so the citizen is asked to try again rather than told it never will.
+        if (await adapter.DocumentRulesAsync(cancellationToken) is not { } agency)
+        {
+            return Refused(ProblemKind.ServiceUnavailable, DocumentTexts.TryAgain);
+        }
+
+        if (agency.ContentTypes.Count == 0)
         {
             return Refused(ProblemKind.Unprocessable, DocumentTexts.NotAccepted);
         }
@@ -73,7 +89,7 @@ public sealed class DocumentIntake
         }
 
         var types = limits.ContentTypes.Where(agency.ContentTypes.Contains).ToList();
-        var contentType = file.ContentType.Split(';')[0].Trim().ToLowerInvariant();
+        var contentType = FileTypes.Bare(file.ContentType);
         if (!types.Contains(contentType))
         {
             return Refused(ProblemKind.UnsupportedMediaType, DocumentTexts.TypeNotAccepted.With(string.Join(", ", types)), "file");
@@ -86,9 +102,9 @@ public sealed class DocumentIntake
         }
 
         await using var content = file.OpenReadStream();
-        var header = new byte[DocumentTypes.HeaderLength];
+        var header = new byte[FileTypes.HeaderLength];
         var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        if (!DocumentTypes.Matches(contentType, header.AsSpan(0, read)))
+        if (!FileTypes.Matches(contentType, header.AsSpan(0, read)))
         {
             return Refused(ProblemKind.UnsupportedMediaType, DocumentTexts.ContentMismatch.With(contentType), "file");
         }
@@ -98,7 +114,7 @@ public sealed class DocumentIntake
         {
             Id = NewId.NextGuid(),
             RequestId = request.Id,
-            FileName = DocumentTypes.CleanName(file.FileName),
+            FileName = FileTypes.CleanName(file.FileName),
             ContentType = contentType,
             Sha256 = "",
             UploadedAt = _time.GetUtcNow().UtcDateTime,

@@ -67,7 +67,13 @@ internal sealed partial class RequestDispatcher(
             case AdapterOutcomeKind.Done:
                 request.Problem = null;
                 request.ProblemSince = null;
-                statuses.Record(db, request, outcome.Status!.Value, outcome.Note, "agency-system", now);
+                request.AgencyStatus = outcome.Status;
+                if (outcome.Status != ServiceRequestStatus.Submitted)
+                {
+                    // Merely received there is no news: an officer's move made here before the filing stands.
+                    statuses.Record(db, request, outcome.Status!.Value, outcome.Note, "agency-system", now);
+                }
+
                 break;
             case AdapterOutcomeKind.Refused:
                 request.Dispatch = DispatchState.Filed;

@@ -53,6 +53,12 @@ public sealed class ServiceRequest
     /// <summary>The last status the agency's system reported, in its own words.</summary>
     public string? LegacyStatus { get; set; }
 
+    /// <summary>
+    /// The status the agency's system last reported, mapped. The poller records a move only when this changes,
+    /// so an officer's move made in the gateway stands until the agency's system itself moves on.
+    /// </summary>
+    public ServiceRequestStatus? AgencyStatus { get; set; }
+
     public DateTime? LastPolledAt { get; set; }
 
     /// <summary>What is wrong, for operators (legacy app down, unmapped status, malformed answer); null when all is well.</summary>

@@ -50,6 +50,7 @@ public abstract class RequestsDbContext(DbContextOptions options) : DbContext(op
             request.Property(r => r.Dispatch).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.ExternalReference).HasMaxLength(100);
             request.Property(r => r.LegacyStatus).HasMaxLength(100);
+            request.Property(r => r.AgencyStatus).HasConversion<string>().HasMaxLength(20);
             request.Property(r => r.Problem).HasMaxLength(1000);
             request.Property(r => r.Version).IsConcurrencyToken();
             // The dispatcher's, the poller's and the overdue detector's queries, and the agency's list.

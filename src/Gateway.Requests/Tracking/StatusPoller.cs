@@ -13,7 +13,7 @@ namespace Gateway.Requests.Tracking;
 
 /// <summary>
 /// Asks each adapter service, every <c>Requests:AdapterServicePollSeconds</c>, where its open requests stand,
-/// and records what changed. A status the adapter cannot map is not guessed: the request keeps its status
+/// and records what changed there. A status the adapter cannot map is not guessed: the request keeps its status
 /// and shows the problem to operators until the adapter is fixed.
 /// </summary>
 internal sealed partial class StatusPoller(
@@ -124,6 +124,12 @@ internal sealed partial class StatusPoller(
             {
                 request.Problem = null;
                 request.ProblemSince = null;
+                if (outcome.Status == request.AgencyStatus)
+                {
+                    continue; // the agency's system has not moved: an officer's move made here since then stands
+                }
+
+                request.AgencyStatus = outcome.Status;
                 if (recorder.Record(db, request, outcome.Status!.Value, outcome.Note, "agency-system", now))
                 {
                     request.Version++;

@@ -44,7 +44,9 @@ public sealed class RequestPageModel(RequestReads reads, DocumentIntake intake, 
         if (outcome.Refusal is { } refusal)
         {
             UploadError = refusal.Message.Localize();
-            Response.StatusCode = refusal.Kind == Platform.Problems.ProblemKind.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = refusal.Kind.Status is StatusCodes.Status404NotFound or StatusCodes.Status503ServiceUnavailable
+                ? refusal.Kind.Status
+                : StatusCodes.Status422UnprocessableEntity;
         }
         else
         {

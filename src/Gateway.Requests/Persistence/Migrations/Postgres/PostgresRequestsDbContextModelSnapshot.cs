@@ -422,6 +422,11 @@ namespace Gateway.Requests.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("agency_code");
 
+                    b.Property<string>("AgencyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("agency_status");
+
                     b.Property<string>("ApplicantEmail")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

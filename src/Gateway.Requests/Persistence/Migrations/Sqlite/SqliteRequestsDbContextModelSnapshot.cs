@@ -411,6 +411,11 @@ namespace Gateway.Requests.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("agency_code");
 
+                    b.Property<string>("AgencyStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agency_status");
+
                     b.Property<string>("ApplicantEmail")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
