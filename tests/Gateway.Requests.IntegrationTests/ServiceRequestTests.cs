@@ -24,6 +24,18 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
 {
     private GatewayApp App => fixture.App;
 
+    /// <summary>Waits until SIAK has the request; returns its case number there.</summary>
+    private static async Task<string> FiledAsync(BrowserSession citizen, string tracking)
+    {
+        string? reference = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            reference = Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference");
+            return reference is not null;
+        }, "the request to be filed in SIAK");
+        return reference!;
+    }
+
     private static JsonObject Answers(string name = "Aditya Pratama") => new()
     {
         ["service"] = RequestGatewayBase.ServiceSlug,
@@ -60,14 +72,8 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         Assert.Equal(expectedDue, created.GetProperty("dueAt").GetDateTime(), TimeSpan.FromSeconds(1));
         Assert.Equal("2", created.GetProperty("fields").GetProperty("anak_ke").GetString());
 
-        string? reference = null;
-        await Eventually.HoldsAsync(async () =>
-        {
-            var view = await GetAsync(citizen, $"/api/requests/{tracking}");
-            reference = Text(view, "agencyReference");
-            return reference is not null;
-        }, "the request to be filed in SIAK");
-        var legacyCase = fixture.Siak.Cases.Find(reference!)!;
+        var reference = await FiledAsync(citizen, tracking);
+        var legacyCase = fixture.Siak.Cases.Find(reference)!;
         Assert.Equal(tracking, legacyCase.ClientReference);
         Assert.Equal("Aditya Pratama", legacyCase.Data["nama_anak"]);
 
@@ -374,12 +380,7 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         var (_, citizen) = await App.SignedInAsync("citizen");
         var (_, officer) = await App.SignedInAsync("officer", RequestGatewayBase.Agency);
         var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
-        string? reference = null;
-        await Eventually.HoldsAsync(async () =>
-        {
-            reference = Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference");
-            return reference is not null;
-        }, "filing");
+        var reference = await FiledAsync(citizen, tracking);
         string adapterName;
         using (var scope = App.Services.CreateScope())
         {
@@ -396,7 +397,7 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
         // SIAK still says BARU (submitted), as it did when the request was filed: that is no news, and the move stands.
         await poller.PollAsync(adapterName, TestContext.Current.CancellationToken);
         var kept = await GetAsync(citizen, $"/api/requests/{tracking}");
-        fixture.Siak.Cases.Find(reference!)!.Status = "PROSES";
+        fixture.Siak.Cases.Find(reference)!.Status = "PROSES";
         await poller.PollAsync(adapterName, TestContext.Current.CancellationToken);
         var moved = await GetAsync(citizen, $"/api/requests/{tracking}");
 
@@ -441,14 +442,9 @@ public sealed class ServiceRequestTests(RequestGateway fixture) : IClassFixture<
     {
         var (_, citizen) = await App.SignedInAsync("citizen");
         var tracking = (await (await citizen.ApplyAsync(Answers())).JsonAsync()).GetProperty("trackingNumber").GetString()!;
-        string? reference = null;
-        await Eventually.HoldsAsync(async () =>
-        {
-            reference = Text(await GetAsync(citizen, $"/api/requests/{tracking}"), "agencyReference");
-            return reference is not null;
-        }, "filing");
+        var reference = await FiledAsync(citizen, tracking);
 
-        fixture.Siak.Cases.Find(reference!)!.Status = "DITANGGUHKAN";
+        fixture.Siak.Cases.Find(reference)!.Status = "DITANGGUHKAN";
         using var admin = App.CreateAdminClient();
         await Eventually.HoldsAsync(async () =>
         {
