@@ -7,8 +7,6 @@ using Gateway.Platform.Edge;
 using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Security;
 using Gateway.Web.Frame;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +30,10 @@ public static class ComplaintsModule
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ComplaintRouter>();
         builder.Services.AddSingleton<ComplaintMoves>();
+        builder.Services.AddSingleton<Photos.ComplaintPhotos>();
         builder.Services.AddHostedService<ComplaintOverdueDetector>();
         builder.Services.AddScoped(sp => new ComplaintDesk(
-            sp.GetRequiredService<ComplaintsDbContext>(), sp.GetRequiredService<ComplaintMoves>(),
+            sp.GetRequiredService<ComplaintsDbContext>(), sp.GetRequiredService<ComplaintMoves>(), sp.GetRequiredService<Photos.ComplaintPhotos>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Messaging.MessagingOptions>>(),
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplaintOptions>>(), sp.GetRequiredService<TimeProvider>()));
 

@@ -16,21 +16,7 @@ public abstract class ComplaintAnswerTests(ComplaintGateway fixture)
 {
     private GatewayApp App => fixture.App;
 
-    private async Task<string> FileRoutedToDpuprAsync()
-    {
-        using var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/complaints", new JsonObject
-        {
-            ["category"] = "jalan-rusak",
-            ["class"] = "simple",
-            ["subject"] = "Jalan amblas di Jl. Cibaduyut",
-            ["description"] = "Aspal amblas sepanjang lima meter, membahayakan pengendara.",
-        });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
-        await Eventually.HoldsAsync(async () => (string?)(await StatusAsync(id))["status"] == "routed", "the complaint to reach DPUPR");
-        return id;
-    }
+    private Task<string> FileRoutedToDpuprAsync() => fixture.FileRoutedToDpuprAsync("Jalan amblas di Jl. Cibaduyut");
 
     private async Task<JsonObject> StatusAsync(string id)
     {

@@ -26,6 +26,24 @@ public abstract class ComplaintGateway(DatabaseKind database) : IAsyncLifetime
         await App.CreateAgencyAsync("dishub");
     }
 
+    /// <summary>Files a complaint that the rules send to DPUPR, and waits until it is there; returns its id.</summary>
+    public async Task<string> FileRoutedToDpuprAsync(string subject)
+    {
+        using var client = App.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/complaints", new JsonObject
+        {
+            ["category"] = "jalan-rusak",
+            ["class"] = "simple",
+            ["subject"] = subject,
+            ["description"] = "Aspal amblas sepanjang lima meter, membahayakan pengendara.",
+        });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        await Eventually.HoldsAsync(async () => (string?)(await client.GetFromJsonAsync<JsonObject>($"/api/complaints/{id}"))!["status"] == "routed",
+            "the complaint to reach DPUPR");
+        return id;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();

@@ -3,7 +3,10 @@ using Microsoft.Playwright;
 
 namespace Gateway.Portal.BrowserTests;
 
-/// <summary>Applying online in Chromium, with JavaScript on and off: the form from the service's JSON Schema, a draft, a field error, a PDF.</summary>
+/// <summary>
+/// Applying online in Chromium, with JavaScript on and off: the form from the service's JSON Schema, asked a group per
+/// page (the demo's birth certificate: the child, then the parents), a draft, a field error on each page, a PDF.
+/// </summary>
 public sealed class ApplyJourneyTests(PortalCity city) : IClassFixture<PortalCity>
 {
     private const string Apply = "/permohonan/baru/akta-kelahiran";
@@ -34,15 +37,33 @@ public sealed class ApplyJourneyTests(PortalCity city) : IClassFixture<PortalCit
         await page.GotoAsync(city.Portal(Apply));
         await Assertions.Expect(page.Locator("#f-nama_anak")).ToHaveValueAsync("Aditya Pratama");
 
-        // One field at fault: the error is named beside it and in the summary, the other answers stay.
+        // The first part (the child) is checked before the second is shown: one field at fault, named beside it
+        // and in the summary; the other answers stay.
+        await Assertions.Expect(page.Locator("#part-progress")).ToHaveTextAsync("Bagian 1 dari 2");
+        Assert.Equal(0, await page.Locator("#f-nik_ibu").CountAsync());
         await page.FillAsync("#f-tanggal_lahir", "2026-11-02");
+        await page.FillAsync("#f-anak_ke", "dua");
+        await page.ClickAsync("#next");
+        await Assertions.Expect(page.Locator("#f-anak_ke-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#f-anak_ke")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("Anak ke-");
+        await Assertions.Expect(page.Locator("#f-tempat_lahir")).ToHaveValueAsync("Bandung");
+        Assert.Equal(0, await page.Locator("#f-nama_anak-error").CountAsync());
+        await page.FillAsync("#f-anak_ke", "2");
+        await page.ClickAsync("#next");
+        await Assertions.Expect(page.Locator("#part-title")).ToHaveTextAsync("Data orang tua");
+        await Assertions.Expect(page.Locator("#part-progress")).ToHaveTextAsync("Bagian 2 dari 2");
+
+        // The second part (the parents): the error at submit is beside its field; back and forth keeps every answer.
         await page.FillAsync("#f-nik_ibu", "32730157");
         await page.ClickAsync("#submit");
         await Assertions.Expect(page.Locator("#f-nik_ibu-error")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#f-nik_ibu")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.Locator("#error-summary")).ToContainTextAsync("NIK ibu");
+        await page.ClickAsync("#back");
         await Assertions.Expect(page.Locator("#f-tempat_lahir")).ToHaveValueAsync("Bandung");
-        Assert.Equal(0, await page.Locator("#f-nama_anak-error").CountAsync());
+        await Assertions.Expect(page.Locator("#f-anak_ke")).ToHaveValueAsync("2");
+        await page.ClickAsync("#next");
+        await Assertions.Expect(page.Locator("#f-nik_ibu")).ToHaveValueAsync("32730157");
 
         await page.FillAsync("#f-nik_ibu", "3273015708900001");
         await page.ClickAsync("#submit");

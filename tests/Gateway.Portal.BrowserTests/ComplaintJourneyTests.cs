@@ -21,10 +21,19 @@ public sealed class ComplaintJourneyTests(PortalCity city) : IClassFixture<Porta
         await page.FillAsync("#judul", "Lampu lalu lintas mati");
         await page.FillAsync("#isi", "Lampu lalu lintas di simpang Dago mati sejak pagi, kendaraan saling serobot.");
         await page.FillAsync("#lokasi", "Simpang Dago");
+        // First a file that only claims to be a photo: refused next to the field, and nothing is filed.
+        await page.SetInputFilesAsync("#foto", new FilePayload { Name = "lampu.jpg", MimeType = "image/jpeg", Buffer = "MZ-not-a-photo"u8.ToArray() });
+        await page.ClickAsync("#send");
+        await Assertions.Expect(page.Locator("#foto-error")).ToBeVisibleAsync();
+        Assert.Equal("true", await page.GetAttributeAsync("#foto", "aria-invalid"));
+        Assert.Equal("Simpang Dago", await page.InputValueAsync("#lokasi"));
+        await page.SelectOptionAsync("#kategori", "lalu-lintas");
+        await page.SetInputFilesAsync("#foto", new FilePayload { Name = "lampu.jpg", MimeType = "image/jpeg", Buffer = PhonePhotos.Jpeg() });
         await page.ClickAsync("#send");
 
         var code = await page.InnerTextAsync("#tracking-code");
         Assert.True(Guid.TryParse(code, out var id), code);
+        await Assertions.Expect(page.Locator("#complaint-photo")).ToContainTextAsync("JPEG");
 
         // Routed by the city's rules (lalu-lintas → Dishub) within seconds: the page says to whom.
         await Eventually.HoldsAsync(async () =>
@@ -40,6 +49,9 @@ public sealed class ComplaintJourneyTests(PortalCity city) : IClassFixture<Porta
             Content = JsonContent.Create(new JsonObject { ["answer"] = "Petugas sudah memperbaiki lampu pagi ini." }),
         });
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        var photo = await officer.GetAsync($"/api/agency/complaints/{id}/photo");
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.False(PhonePhotos.CarriesPrivateData(await photo.Content.ReadAsByteArrayAsync()));
 
         // Anyone with the code reads the answer, and the complainant may reopen it once.
         await using var later = await city.NewContextAsync(javaScript);

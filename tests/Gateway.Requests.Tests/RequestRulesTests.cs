@@ -1,8 +1,6 @@
-using System.Text;
 using Gateway.Adapters.Sdk.Calls;
 using Gateway.Contracts.Events.V1;
 using Gateway.Requests.Dispatch;
-using Gateway.Requests.Documents;
 using Gateway.Requests.Model;
 using Gateway.Requests.Submitting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -30,25 +28,6 @@ public sealed class RequestRulesTests
         Assert.All(delays.Skip(4), d => Assert.InRange(d.TotalSeconds, 60, 61));
         Assert.Equal(TimeSpan.FromSeconds(60), dispatcher.RetryDelay(1, AdapterOutcomeKind.Broken));
     }
-
-    [Theory]
-    [InlineData("application/pdf", "%PDF-1.7", true)]
-    [InlineData("image/png", "\u0089PNG\r\n\u001a\n", true)]
-    [InlineData("image/jpeg", "\u00ff\u00d8\u00ff\u00e0", true)]
-    [InlineData("application/pdf", "MZ\u0090\0", false)]
-    [InlineData("image/png", "%PDF-1.7", false)]
-    [InlineData("application/x-msdownload", "MZ\u0090\0", false)]
-    public void A_document_is_what_its_first_bytes_say(string contentType, string header, bool matches) =>
-        Assert.Equal(matches, DocumentTypes.Matches(contentType, Encoding.Latin1.GetBytes(header)));
-
-    [Theory]
-    [InlineData("../../etc/passwd", "passwd")]
-    [InlineData("C:\\Users\\warga\\KK scan.pdf", "KK scan.pdf")]
-    [InlineData("akta<script>.pdf", "aktascript.pdf")]
-    [InlineData("", "dokumen")]
-    [InlineData(null, "dokumen")]
-    public void An_uploaded_name_is_cleaned_to_a_plain_file_name(string? uploaded, string expected) =>
-        Assert.Equal(expected, DocumentTypes.CleanName(uploaded));
 
     [Theory]
     [InlineData(ServiceRequestStatus.Submitted, true, false)]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Photos;
 using Gateway.Complaints.Progress;
 using Gateway.Platform.Audit;
 using Gateway.Platform.Problems;
@@ -35,6 +36,10 @@ internal static class AgencyComplaintApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        agency.MapGet("/{id:guid}/photo", Photo)
+            .WithSummary("The photo of one of my agency's complaints (JPEG or PNG, its metadata taken out)")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         agency.MapPost("/{id:guid}/close", Close)
             .WithSummary("Close an answered complaint of my agency")
             .Produces<ComplaintStaffView>()
@@ -95,6 +100,9 @@ internal static class AgencyComplaintApi
     }
 
     /// <summary>One of the officer's agency's complaints; null for another agency's (which reads as not found).</summary>
+    private static async Task<IResult> Photo(Guid id, HttpContext http, ComplaintsDbContext db, ComplaintPhotos photos, CancellationToken cancellationToken) =>
+        photos.Serve(await FindOursAsync(db, id, http, cancellationToken), id);
+
     private static Task<Complaint?> FindOursAsync(ComplaintsDbContext db, Guid id, HttpContext http, CancellationToken cancellationToken)
     {
         var agency = AgencyOf(http);

@@ -1,6 +1,7 @@
 using Gateway.Complaints.Events;
 using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
+using Gateway.Complaints.Photos;
 using Gateway.Complaints.Progress;
 using Gateway.Contracts.Events.V1;
 using Gateway.Messaging;
@@ -45,6 +46,10 @@ internal static class ComplaintAdminApi
             .WithSummary("Complaints, oldest first; status=unrouted is the Diskominfo queue, overdue=true those past their response deadline")
             .Produces<List<ComplaintStaffView>>()
             .ProducesValidationProblem();
+        complaints.MapGet("/{id:guid}/photo", Photo)
+            .WithSummary("A complaint's photo (JPEG or PNG, its metadata taken out)")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         complaints.MapPost("/{id:guid}/assign", Assign)
             .WithSummary("Assign a complaint (from the Diskominfo queue, or away from a wrong agency) to the agency that must answer it; its deadline stays")
             .Produces<ComplaintStaffView>()
@@ -57,6 +62,9 @@ internal static class ComplaintAdminApi
         string? status, string? agencyCode, bool? overdue, int? limit, ComplaintsDbContext db, AuditTrail audit, TimeProvider time,
         CancellationToken cancellationToken) =>
         ComplaintLists.ListAsync(new ComplaintFilter(status, agencyCode, overdue, limit), db, audit, time, cancellationToken);
+
+    private static async Task<IResult> Photo(Guid id, ComplaintsDbContext db, ComplaintPhotos photos, CancellationToken cancellationToken) =>
+        photos.Serve(await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken), id);
 
     private static async Task<IResult> Assign(
         Guid id, ComplaintAssignmentInput input, ComplaintsDbContext db, IAgencyDirectory agencies, AuditTrail audit,

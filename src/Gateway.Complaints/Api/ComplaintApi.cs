@@ -32,6 +32,18 @@ internal static class ComplaintApi
             .WithSummary("Where a complaint went, by when it must be answered, and the agency's answer")
             .Produces<ComplaintStatusView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        complaints.MapPost("/{id:guid}/photo", AttachPhoto)
+            .WithSummary("Add the complaint's photo (multipart field 'file'; JPEG or PNG, Complaints:Photos:MaxBytes): once, within Complaints:Photos:AttachMinutes of filing")
+            // The code is the key, as for reading it; no ambient credential is needed, so a forged form gains nothing.
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ComplaintStatusView>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .RequireRateLimiting(RateLimitPolicies.Complaints);
         complaints.MapPost("/{id:guid}/reopen", Reopen)
             .WithSummary("Not satisfied with the answer: send the complaint back to the agency (once, within Complaints:ReopenDays of the answer)")
             .Produces<ComplaintStatusView>()
@@ -67,6 +79,20 @@ internal static class ComplaintApi
         await desk.FindAsync(id, cancellationToken) is { } complaint
             ? TypedResults.Ok(complaint)
             : Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
+
+    private static async Task<IResult> AttachPhoto(Guid id, IFormFile? file, ComplaintDesk desk, CancellationToken cancellationToken)
+    {
+        var attaching = await desk.AttachPhotoAsync(id, file, cancellationToken);
+        if (attaching.Complaint is { } complaint)
+        {
+            return TypedResults.Ok(complaint);
+        }
+
+        var refusal = attaching.Refusal!.Value;
+        return refusal.Kind.Status is StatusCodes.Status404NotFound or StatusCodes.Status409Conflict
+            ? Problems.Result(refusal.Kind, refusal.Message)
+            : Problems.Result(refusal.Kind, refusal.Message, Problems.FieldError("file", refusal.Message));
+    }
 
     private static async Task<IResult> Reopen(Guid id, ComplaintReopenInput input, ComplaintDesk desk, CancellationToken cancellationToken)
     {

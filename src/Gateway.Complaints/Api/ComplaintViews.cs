@@ -22,7 +22,11 @@ public sealed record ComplaintStatusView(
     DateTime? AnsweredAt,
     DateTime? ClosedAt,
     DateTime? ReopenedAt,
-    bool CanReopen);
+    bool CanReopen,
+    ComplaintPhotoView? Photo);
+
+/// <summary>The complaint's photo (its metadata taken out); staff fetch it from <c>…/complaints/{id}/photo</c>.</summary>
+public sealed record ComplaintPhotoView(string ContentType, long Bytes, string Sha256);
 
 /// <summary>What staff see (administrators any agency's, officers their own): also how to reach the complainant and why it was (not) routed.</summary>
 public sealed record ComplaintStaffView(
@@ -48,16 +52,20 @@ public sealed record ComplaintStaffView(
     string? AnsweredBy,
     DateTime? ClosedAt,
     DateTime? ReopenedAt,
-    string? ReopenReason);
+    string? ReopenReason,
+    ComplaintPhotoView? Photo);
 
 internal static class ComplaintViewMapping
 {
     public static ComplaintStatusView ToStatusView(this Complaint c, DateTime now, int reopenDays) => new(
         c.Id, c.Category, c.Class, c.Subject, c.Status, c.AgencyCode, c.FiledAt, c.ResponseDueAt, ComplaintLifecycle.IsOverdue(c, now),
-        c.Answer, c.AnsweredAt, c.ClosedAt, c.ReopenedAt, ComplaintLifecycle.CanReopen(c, now, reopenDays));
+        c.Answer, c.AnsweredAt, c.ClosedAt, c.ReopenedAt, ComplaintLifecycle.CanReopen(c, now, reopenDays), c.PhotoView());
 
     public static ComplaintStaffView ToStaffView(this Complaint c, DateTime now) => new(
         c.Id, c.Channel, c.Category, c.Class, c.Subject, c.Description, c.Location, c.ExternalReference, c.ReporterContact,
         c.Status, c.AgencyCode, c.RoutingNote, c.FiledAt, c.RoutedAt, c.ResponseWorkingDays, c.ResponseDueAt, ComplaintLifecycle.IsOverdue(c, now),
-        c.Answer, c.AnsweredAt, c.AnsweredBy, c.ClosedAt, c.ReopenedAt, c.ReopenReason);
+        c.Answer, c.AnsweredAt, c.AnsweredBy, c.ClosedAt, c.ReopenedAt, c.ReopenReason, c.PhotoView());
+
+    private static ComplaintPhotoView? PhotoView(this Complaint c) =>
+        c.PhotoId is null ? null : new(c.PhotoContentType!, c.PhotoBytes ?? 0, c.PhotoSha256!);
 }

@@ -47,6 +47,13 @@ public sealed class Complaint
     /// <summary>When the current deadline was announced as missed (<c>ComplaintOverdue</c>); cleared by a new deadline.</summary>
     public DateTime? OverdueAt { get; set; }
 
+    /// <summary>The complaint's photo, if one was sent (stored as <c>{complaint}/{photo}</c>, its metadata taken out).</summary>
+    public Guid? PhotoId { get; set; }
+
+    public string? PhotoContentType { get; set; }
+    public long? PhotoBytes { get; set; }
+    public string? PhotoSha256 { get; set; }
+
     /// <summary>Optimistic concurrency: an officer's answer and the complainant's reopening never overwrite each other.</summary>
     public int Version { get; set; }
 }

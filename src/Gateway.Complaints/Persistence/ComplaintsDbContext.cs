@@ -36,6 +36,8 @@ public abstract class ComplaintsDbContext(DbContextOptions options) : DbContext(
             complaint.Property(c => c.Answer).HasMaxLength(4000);
             complaint.Property(c => c.AnsweredBy).HasMaxLength(200);
             complaint.Property(c => c.ReopenReason).HasMaxLength(1000);
+            complaint.Property(c => c.PhotoContentType).HasMaxLength(20);
+            complaint.Property(c => c.PhotoSha256).HasMaxLength(64);
             complaint.Property(c => c.Version).IsConcurrencyToken();
             complaint.HasIndex(c => new { c.Status, c.ResponseDueAt });
             complaint.HasIndex(c => new { c.Status, c.FiledAt });

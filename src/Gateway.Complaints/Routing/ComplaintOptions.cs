@@ -28,6 +28,8 @@ public sealed class ComplaintOptions
     /// <summary>How often complaints past their response deadline are looked for (each announced once).</summary>
     [Range(1, 3600)]
     public int OverdueCheckSeconds { get; set; } = 60;
+
+    public Photos.PhotoOptions Photos { get; set; } = new();
 }
 
 public sealed class RoutingRule

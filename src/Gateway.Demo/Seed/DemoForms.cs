@@ -2,7 +2,7 @@ namespace Gateway.Demo.Seed;
 
 /// <summary>
 /// The application forms of the demo services that take requests through an adapter, as JSON Schema
-/// (flat fields; labels in Indonesian as citizens read them).
+/// (flat fields; labels in Indonesian as citizens read them). <c>x-group</c> asks a long form a group per page.
 /// </summary>
 internal static class DemoForms
 {
@@ -13,12 +13,12 @@ internal static class DemoForms
         ["akta-kelahiran"] = $$"""
             { "type": "object", "required": ["nama_anak", "tanggal_lahir", "tempat_lahir", "nik_ibu"],
               "properties": {
-                "nama_anak": { "type": "string", "title": "Nama anak", "minLength": 2, "maxLength": 100 },
-                "tanggal_lahir": { "type": "string", "title": "Tanggal lahir", "format": "date" },
-                "tempat_lahir": { "type": "string", "title": "Tempat lahir", "maxLength": 100 },
-                "nik_ibu": { "type": "string", "title": "NIK ibu", {{NikPattern}} },
-                "nik_ayah": { "type": "string", "title": "NIK ayah", {{NikPattern}} },
-                "anak_ke": { "type": "integer", "title": "Anak ke-", "minimum": 1, "maximum": 30 } } }
+                "nama_anak": { "type": "string", "title": "Nama anak", "minLength": 2, "maxLength": 100, "x-group": "Data anak" },
+                "tanggal_lahir": { "type": "string", "title": "Tanggal lahir", "format": "date", "x-group": "Data anak" },
+                "tempat_lahir": { "type": "string", "title": "Tempat lahir", "maxLength": 100, "x-group": "Data anak" },
+                "anak_ke": { "type": "integer", "title": "Anak ke-", "minimum": 1, "maximum": 30, "x-group": "Data anak" },
+                "nik_ibu": { "type": "string", "title": "NIK ibu", {{NikPattern}}, "x-group": "Data orang tua" },
+                "nik_ayah": { "type": "string", "title": "NIK ayah", {{NikPattern}}, "x-group": "Data orang tua" } } }
             """,
         ["kartu-keluarga"] = """
             { "type": "object", "required": ["alasan", "nomor_kk"],

@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Gateway.Requests.Portal;
 
 /// <summary>A service's application form as the portal shows it.</summary>
-public sealed record ApplicationForm(string Slug, string ServiceName, IReadOnlyList<FormField> Fields, bool NeedsVerifiedNik);
+public sealed record ApplicationForm(string Slug, string ServiceName, IReadOnlyList<FormField> Fields, bool NeedsVerifiedNik)
+{
+    /// <summary>The pages it is asked on (one for a short form).</summary>
+    public IReadOnlyList<FormPart> Parts { get; } = FormFields.Parts(Fields);
+}
 
 /// <summary>What came of an application: its tracking number, or what to put right (per field, or for the whole form).</summary>
 public sealed record ApplyOutcome(string? TrackingNumber, string? Problem, IReadOnlyDictionary<string, string> FieldErrors);
@@ -95,6 +99,25 @@ public sealed class PortalApplications
 
         await _db.Drafts.Where(d => d.CitizenId == applicant.CitizenId && d.ServiceSlug == form.Slug).ExecuteDeleteAsync(cancellationToken);
         return new ApplyOutcome(request.TrackingNumber, null, new Dictionary<string, string>());
+    }
+
+    /// <summary>
+    /// Checks one part of a long form before the next is shown: the same typing and schema rules as the submit,
+    /// only the errors of that part's questions (the later parts are not answered yet).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Check(ApplicationForm form, IReadOnlyDictionary<string, string> answers, FormPart part)
+    {
+        var asked = part.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var (fields, errors) = Typed(form, answers);
+        if (_services.Find(form.Slug)?.RequestForm is { } schema)
+        {
+            foreach (var (field, messages) in schema.Validate(System.Text.Json.JsonSerializer.SerializeToElement(fields), ""))
+            {
+                errors.TryAdd(field, string.Join(" ", messages));
+            }
+        }
+
+        return errors.Where(e => asked.Contains(e.Key)).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
 
     /// <summary>Form text into the schema's types; an empty answer is left out (so "required" speaks for it).</summary>

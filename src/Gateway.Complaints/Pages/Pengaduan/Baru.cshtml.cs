@@ -24,6 +24,7 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
         ["Description"] = "isi",
         ["Location"] = "lokasi",
         ["ReporterContact"] = "kontak",
+        ["photo"] = "foto",
     };
 
     [BindProperty] public string? Kategori { get; set; }
@@ -32,6 +33,9 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
     [BindProperty] public string? Lokasi { get; set; }
     [BindProperty] public string? Kontak { get; set; }
     [BindProperty] public bool Darurat { get; set; }
+    [BindProperty] public IFormFile? Foto { get; set; }
+
+    public long PhotoMegabytes => desk.PhotoLimits.MaxBytes / (1024 * 1024);
 
     public bool SignedIn { get; private set; }
     public IReadOnlyList<ComplaintCategory> Categories => desk.Categories;
@@ -65,7 +69,7 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
             input = input with { Category = null };
         }
 
-        var filing = await desk.FileAsync(input, citizen?.AccountIdOf(), cancellationToken);
+        var filing = await desk.FileAsync(input, citizen?.AccountIdOf(), cancellationToken, Foto);
         if (filing.Complaint is { } complaint)
         {
             return Redirect($"/pengaduan/{complaint.Id}?baru=1");

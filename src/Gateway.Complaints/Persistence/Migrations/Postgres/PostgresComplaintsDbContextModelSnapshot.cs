@@ -98,6 +98,24 @@ namespace Gateway.Complaints.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_at");
 
+                    b.Property<long?>("PhotoBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("photo_bytes");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("photo_content_type");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<string>("PhotoSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("photo_sha256");
+
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")

@@ -93,6 +93,24 @@ namespace Gateway.Complaints.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("overdue_at");
 
+                    b.Property<long?>("PhotoBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("photo_bytes");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_content_type");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_id");
+
+                    b.Property<string>("PhotoSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photo_sha256");
+
                     b.Property<string>("ReopenReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT")
