@@ -14,7 +14,6 @@ using Gateway.Platform.Edge;
 using Gateway.Platform.Security;
 using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -70,8 +69,8 @@ public static class CatalogueModule
             sp.GetRequiredService<IServiceHealthBoard>(), sp.GetRequiredService<IServiceDirectory>(), sp.GetService<IServiceDemand>(),
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddOutputCache(PortalPageCache.AddPolicy);
-        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
-        services.AddRazorPages(pages => pages.Conventions.AddFolderRouteModelConvention("/Layanan", PageHosts.OnHost(edge.Hosts.Portal)))
+        var hosts = PageHosts.Configured(builder.Configuration);
+        services.AddRazorPages(pages => pages.Conventions.AddFolderRouteModelConvention("/Layanan", PageHosts.OnHost(hosts.Portal)))
             .AddApplicationPart(typeof(CatalogueModule).Assembly);
 
         services.AddHealthChecks().AddCheck<CatalogueLoadedCheck>("catalogue", tags: [HealthTags.Ready]);

@@ -8,7 +8,6 @@ using Gateway.Platform.Edge.RateLimits;
 using Gateway.Platform.Security;
 using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,10 +37,10 @@ public static class ComplaintsModule
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ComplaintOptions>>(), sp.GetRequiredService<TimeProvider>()));
 
         // The portal's complaint pages, on the people-facing origin; sending a complaint counts like the API's.
-        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        var hosts = PageHosts.Configured(builder.Configuration);
         builder.Services.AddRazorPages(pages =>
             {
-                pages.Conventions.AddFolderRouteModelConvention("/Pengaduan", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Pengaduan", PageHosts.OnHost(hosts.Portal));
                 pages.Conventions.AddPageRouteModelConvention("/Pengaduan/Baru", PageLimits.LimitPosts(RateLimitPolicies.Complaints));
                 pages.Conventions.AddPageRouteModelConvention("/Pengaduan/Rincian", PageLimits.LimitPosts(RateLimitPolicies.Complaints));
             })

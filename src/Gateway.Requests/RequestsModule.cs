@@ -16,7 +16,6 @@ using Gateway.Requests.Submitting;
 using Gateway.Requests.Tracking;
 using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -76,10 +75,10 @@ public static class RequestsModule
         services.AddScoped(sp => new PortalApplications(
             sp.GetRequiredService<RequestsDbContext>(), sp.GetRequiredService<IServiceDirectory>(), sp.GetRequiredService<RequestSubmitter>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IServiceDemand, ServiceDemand>();
-        var edge = builder.Configuration.GetSection(EdgeOptions.Section).Get<EdgeOptions>() ?? new EdgeOptions();
+        var hosts = PageHosts.Configured(builder.Configuration);
         services.AddRazorPages(pages =>
             {
-                pages.Conventions.AddFolderRouteModelConvention("/Permohonan", PageHosts.OnHost(edge.Hosts.Portal));
+                pages.Conventions.AddFolderRouteModelConvention("/Permohonan", PageHosts.OnHost(hosts.Portal));
                 pages.Conventions.AddPageRouteModelConvention("/Permohonan/Lacak", PageLimits.LimitPosts(RateLimitPolicies.Track));
                 pages.Conventions.AuthorizeFolder("/Permohonan", PortalCitizen).AllowAnonymousToPage("/Permohonan/Lacak");
             })

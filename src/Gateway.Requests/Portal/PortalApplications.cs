@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Gateway.Platform.Agencies;
+using Gateway.Platform.Forms;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Security;
 using Gateway.Requests.Model;
@@ -41,11 +43,14 @@ public sealed class PortalApplications
         _time = time;
     }
 
+    /// <summary>The questions read out of each schema once: a schema is parsed once per catalogue version, and goes with it.</summary>
+    private static readonly ConditionalWeakTable<FormSchema, IReadOnlyList<FormField>> Questions = new();
+
     /// <summary>The form of a service that takes applications through the gateway; null otherwise.</summary>
     public ApplicationForm? FormFor(string slug) =>
         _services.Find(slug) is { RequestForm: { } form } service
             ? new ApplicationForm(slug, Languages.PrefersEnglish() ? service.NameEn ?? service.NameId : service.NameId,
-                FormFields.Of(form.Document), service.NeedsVerifiedNik)
+                Questions.GetValue(form, schema => FormFields.Of(schema.Document)), service.NeedsVerifiedNik)
             : null;
 
     public async Task<IReadOnlyDictionary<string, string>> DraftAsync(ClaimsPrincipal citizen, string slug, CancellationToken cancellationToken)

@@ -41,7 +41,8 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
     public IReadOnlyList<ComplaintCategory> Categories => desk.Categories;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
 
-    public (string Id, string? Error) ErrorFor(string field) => (field, Errors.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null);
+    /// <summary>For the shared <c>_FieldHelp</c> partial: the field's id, no hint (the form writes its own), its error.</summary>
+    public (string Id, string? Hint, string? Error) ErrorFor(string field) => (field, null, Errors.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null);
 
     public string? Invalid(string field) => Errors.ContainsKey(field) ? "true" : null;
 
