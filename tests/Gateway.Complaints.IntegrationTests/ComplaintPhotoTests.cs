@@ -63,6 +63,9 @@ public sealed class ComplaintPhotoTests(SqliteComplaintGateway fixture) : IClass
         Assert.Equal(HttpStatusCode.NotFound, (await dpupr.GetAsync($"/api/agency/complaints/{withoutPhoto}/photo")).StatusCode);
         using var admin = App.CreateAdminClient();
         Assert.Equal(bytes, await admin.GetByteArrayAsync($"/api/admin/complaints/{id}/photo"));
+        // Each view is in the audit trail: the officer's and the administrator's (the refused officer's is not).
+        var views = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/audit?action=complaints.complaint.photo-viewed&targetId={id}"))!["items"]!.AsArray();
+        Assert.Equal(2, views.Count);
 
         // Only the one photo taken is on disk: the refused ones left nothing behind.
         var folder = Path.Combine(App.DataDirectory, "complaint-photos", Guid.Parse(id).ToString("N"));

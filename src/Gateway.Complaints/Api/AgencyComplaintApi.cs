@@ -101,7 +101,9 @@ internal static class AgencyComplaintApi
 
     /// <summary>One of the officer's agency's complaints; null for another agency's (which reads as not found).</summary>
     private static async Task<IResult> Photo(Guid id, HttpContext http, ComplaintsDbContext db, ComplaintPhotos photos, CancellationToken cancellationToken) =>
-        photos.Serve(await FindOursAsync(db, id, http, cancellationToken), id);
+        await FindOursAsync(db, id, http, cancellationToken) is { } complaint
+            ? await photos.ServeAsync(db, complaint, cancellationToken)
+            : Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
 
     private static Task<Complaint?> FindOursAsync(ComplaintsDbContext db, Guid id, HttpContext http, CancellationToken cancellationToken)
     {

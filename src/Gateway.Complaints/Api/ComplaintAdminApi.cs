@@ -64,7 +64,9 @@ internal static class ComplaintAdminApi
         ComplaintLists.ListAsync(new ComplaintFilter(status, agencyCode, overdue, limit), db, audit, time, cancellationToken);
 
     private static async Task<IResult> Photo(Guid id, ComplaintsDbContext db, ComplaintPhotos photos, CancellationToken cancellationToken) =>
-        photos.Serve(await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken), id);
+        await db.Complaints.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken) is { } complaint
+            ? await photos.ServeAsync(db, complaint, cancellationToken)
+            : Problems.NotFound(ComplaintTexts.UnknownComplaint.With(id));
 
     private static async Task<IResult> Assign(
         Guid id, ComplaintAssignmentInput input, ComplaintsDbContext db, IAgencyDirectory agencies, AuditTrail audit,

@@ -1,4 +1,3 @@
-using Gateway.Complaints.Model;
 using Gateway.Complaints.Persistence;
 using Gateway.Complaints.Progress;
 using Gateway.Complaints.Routing;

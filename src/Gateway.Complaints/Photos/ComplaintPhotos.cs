@@ -1,4 +1,6 @@
+using Gateway.Complaints.Persistence;
 using Gateway.Complaints.Routing;
+using Gateway.Platform.Audit;
 using Gateway.Platform.Localization;
 using Gateway.Platform.Problems;
 using Gateway.Platform.Storage;
@@ -19,7 +21,7 @@ public readonly record struct PhotoRefusal(ProblemKind Kind, BilingualText Messa
 /// Complaint photos: a JPEG or PNG (by its first bytes, not its claim) within <c>Complaints:Photos:MaxBytes</c>,
 /// its metadata taken out (<see cref="ImageMetadata"/>), written under a name the gateway makes.
 /// </summary>
-internal sealed class ComplaintPhotos(IOptions<ComplaintOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment)
+internal sealed class ComplaintPhotos(IOptions<ComplaintOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment, AuditTrail audit)
 {
     private static readonly string[] Types = ["image/jpeg", "image/png"];
 
@@ -65,13 +67,22 @@ internal sealed class ComplaintPhotos(IOptions<ComplaintOptions> options, IOptio
         return (new TakenPhoto(id, contentType, saved!.Value.Length, saved.Value.Sha256), null);
     }
 
-    /// <summary>The photo for staff: shown inline, never cached by a shared cache, never sniffed as anything but an image.</summary>
-    public IResult Serve(Model.Complaint? complaint, Guid id)
+    /// <summary>
+    /// The photo for staff: shown inline, never cached by a shared cache, never sniffed as anything but an image.
+    /// A photo may show people or number plates: each view is in the audit trail, and on the complainant's data page.
+    /// </summary>
+    public async Task<IResult> ServeAsync(ComplaintsDbContext db, Model.Complaint complaint, CancellationToken cancellationToken)
     {
-        if (complaint is not { PhotoId: { } photoId })
+        if (complaint.PhotoId is not { } photoId)
         {
-            return complaint is null ? Problems.NotFound(Api.ComplaintTexts.UnknownComplaint.With(id)) : Problems.NotFound(PhotoTexts.None.With(id));
+            return Problems.NotFound(PhotoTexts.None.With(complaint.Id));
         }
+
+        audit.Record(db, new AuditEntry("complaints.complaint.photo-viewed", "complaint", complaint.Id.ToString())
+        {
+            DataSubject = complaint.CitizenId?.ToString(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
 
         var extension = complaint.PhotoContentType == "image/png" ? "png" : "jpg";
         return new PhotoFile(_folder.Open(complaint.Id, photoId), complaint.PhotoContentType!, $"pengaduan-{complaint.Id:N}.{extension}");

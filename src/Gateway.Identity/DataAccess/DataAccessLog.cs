@@ -31,6 +31,7 @@ public sealed class DataAccessLog(IdentityStoreDbContext db)
         ["messaging.webhook.delivered"] = new("Menerima pemberitahuan yang memuat data Anda", "Received a notification carrying your data"),
         ["messaging.event.queued"] = new("Menerima pemberitahuan yang memuat data Anda", "Received a notification carrying your data"),
         ["complaints.complaint.read"] = new("Membaca pengaduan Anda", "Read your complaint"),
+        ["complaints.complaint.photo-viewed"] = new("Melihat foto pengaduan Anda", "Viewed your complaint's photo"),
         ["complaints.complaint.answered"] = new("Menjawab pengaduan Anda", "Answered your complaint"),
         ["complaints.complaint.assigned"] = new("Meneruskan pengaduan Anda ke instansi yang harus menjawabnya", "Passed your complaint to the agency that must answer it"),
     };
