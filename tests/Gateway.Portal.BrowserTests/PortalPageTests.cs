@@ -115,6 +115,15 @@ public sealed class PortalPageTests(PortalCity city) : IClassFixture<PortalCity>
         await Assertions.Expect(page.Locator("#nik4-error")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page, "/lacak with errors");
 
+        // Registration: each error is beside its field and named by it (aria-describedby), the hint kept.
+        await page.GotoAsync(city.Portal("/akun/daftar"));
+        await page.FillAsync("#nik", "123");
+        await page.ClickAsync("main form button[type=submit]"); // the form is novalidate: the server checks
+        await Assertions.Expect(page.Locator("#nik-error")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#nik")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#nik")).ToHaveAttributeAsync("aria-describedby", "nik-hint nik-error");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "/akun/daftar with errors");
+
         await city.SignInAsync(page, citizen, "/permohonan/baru/akta-kelahiran");
         await page.FillAsync("#f-anak_ke", "dua");
         await SendWithoutBrowserChecksAsync("#next"); // the form's first part: the child

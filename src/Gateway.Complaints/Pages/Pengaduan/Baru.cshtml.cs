@@ -3,6 +3,7 @@ using Gateway.Complaints.Routing;
 using Gateway.Contracts.Events.V1;
 using Gateway.Platform.Agencies;
 using Gateway.Platform.Security;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +41,8 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
     public bool SignedIn { get; private set; }
     public IReadOnlyList<ComplaintCategory> Categories => desk.Categories;
     public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public ErrorSummary Summary => new(null, [.. Errors.Select(e => new ErrorLink(e.Key, string.Join(" ", e.Value)))]);
 
     /// <summary>For the shared <c>_FieldHelp</c> partial: the field's id, no hint (the form writes its own), its error.</summary>
     public (string Id, string? Hint, string? Error) ErrorFor(string field) => (field, null, Errors.TryGetValue(field, out var errors) ? string.Join(" ", errors) : null);

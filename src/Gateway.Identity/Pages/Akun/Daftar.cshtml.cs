@@ -38,7 +38,14 @@ public sealed class RegisterModel(Registration registration, VerificationCodes c
 
     public Dictionary<string, string> Errors { get; } = [];
 
-    public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
+    /// <summary>For the shared <c>_FieldHelp</c> partial: the field's id and its error (the hints are in the form).</summary>
+    public (string Id, string? Hint, string? Error) ErrorFor(string field) => (field, null, Errors.GetValueOrDefault(field));
+
+    public string? Invalid(string field) => Errors.ContainsKey(field) ? "true" : null;
+
+    /// <summary>What the field's input names in aria-describedby: its hint, when it has one, and its error, when there is one.</summary>
+    public string? DescribedBy(string field, bool hint = false) =>
+        string.Join(" ", new[] { hint ? field + "-hint" : null, Errors.ContainsKey(field) ? field + "-error" : null }.OfType<string>()) is { Length: > 0 } ids ? ids : null;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Gateway.Requests.Portal;
+using Gateway.Web.Frame;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,10 @@ public sealed class ApplyModel(PortalApplications applications) : PageModel
     public string? Problem { get; private set; }
     public string? Notice { get; private set; }
     public string Key { get; private set; } = Guid.NewGuid().ToString();
+
+    /// <summary>The errors for the summary on top, each named by its question's label.</summary>
+    public ErrorSummary Summary => new(Problem, [.. FieldErrors.Select(e => new ErrorLink(
+        "f-" + e.Key, (Form?.Fields.FirstOrDefault(f => f.Name == e.Key)?.Label ?? e.Key) + ": " + e.Value))]);
 
     public async Task OnGetAsync(string slug, int? bagian, CancellationToken cancellationToken)
     {

@@ -42,7 +42,12 @@ public sealed class NikModel(
 
     public string MaskedNik => Nik.Masked(Account.Nik);
 
-    public string? FieldError(string field) => _errors.GetValueOrDefault(field);
+    /// <summary>For the shared <c>_FieldHelp</c> partial: the input's id and the error of the property it binds.</summary>
+    public (string Id, string? Hint, string? Error) FieldError(string field, string id) => (id, null, _errors.GetValueOrDefault(field));
+
+    public string? Invalid(string field) => _errors.ContainsKey(field) ? "true" : null;
+
+    public string? DescribedBy(string field, string id) => _errors.ContainsKey(field) ? id + "-error" : null;
 
     public async Task<IActionResult> OnGetAsync(string? pesan)
     {
