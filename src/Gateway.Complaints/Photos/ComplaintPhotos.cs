@@ -25,9 +25,7 @@ internal sealed class ComplaintPhotos(IOptions<ComplaintOptions> options, IOptio
 {
     private static readonly string[] Types = ["image/jpeg", "image/png"];
 
-    private readonly FileFolder _folder = new(Path.IsPathRooted(options.Value.Photos.Folder)
-        ? options.Value.Photos.Folder
-        : Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), options.Value.Photos.Folder));
+    private readonly FileFolder _folder = new(storage.Value.ResolveFolder(environment.ContentRootPath, options.Value.Photos.Folder));
 
     public PhotoOptions Options => options.Value.Photos;
 

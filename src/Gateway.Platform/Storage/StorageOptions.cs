@@ -10,4 +10,8 @@ public sealed class StorageOptions
 
     public string ResolveDataDirectory(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+
+    /// <summary>A module's folder (uploads, photos): as given when rooted, else under the data directory.</summary>
+    public string ResolveFolder(string contentRoot, string folder) =>
+        Path.IsPathRooted(folder) ? folder : Path.Combine(ResolveDataDirectory(contentRoot), folder);
 }

@@ -7,9 +7,7 @@ namespace Gateway.Requests.Documents;
 /// <summary>Supporting documents on disk: <c>Requests:Documents:Folder</c> (under the data directory unless rooted), one folder per request.</summary>
 internal sealed class DocumentStore(IOptions<RequestOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment)
 {
-    private readonly FileFolder _folder = new(Path.IsPathRooted(options.Value.Documents.Folder)
-        ? options.Value.Documents.Folder
-        : Path.Combine(storage.Value.ResolveDataDirectory(environment.ContentRootPath), options.Value.Documents.Folder));
+    private readonly FileFolder _folder = new(storage.Value.ResolveFolder(environment.ContentRootPath, options.Value.Documents.Folder));
 
     /// <inheritdoc cref="FileFolder.SaveAsync"/>
     public Task<(long Length, string Sha256)?> SaveAsync(Guid requestId, Guid documentId, Stream content, long maxBytes, CancellationToken cancellationToken) =>
