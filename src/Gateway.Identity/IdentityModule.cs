@@ -31,6 +31,13 @@ public static class IdentityModule
     /// <summary>Signed in to the portal's pages (the session cookie).</summary>
     public const string SessionPolicy = "session";
 
+    /// <summary>
+    /// Whoever this browser's session says, or nobody; never refuses. For a page that is posted to from pages
+    /// that know the person (sign-out, from <c>/akun</c>): an antiforgery token names the user it was made for,
+    /// and is refused when the page receiving it does not know that user.
+    /// </summary>
+    public const string SessionIfAnyPolicy = "session-if-any";
+
     /// <summary>An officer or administrator signed in on the administration origin (the staff cookie).</summary>
     public const string StaffPolicy = "staff";
 
@@ -88,6 +95,7 @@ public static class IdentityModule
             o.IterationCount = options.Passwords.HashIterations;
         });
         services.AddOriginCookies(options, edge);
+        services.AddPortalSignIn(options, edge);
         // "Sign out everywhere" changes the security stamp; other sessions notice within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
@@ -135,6 +143,7 @@ public static class IdentityModule
                 .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.StaffSession)
                 .RequireRole(Roles.Admin))
             .AddPolicy(SessionPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireAuthenticatedUser())
+            .AddPolicy(SessionIfAnyPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireAssertion(_ => true))
             .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(SignOnSchemes.StaffSession).RequireRole(Roles.Admin, Roles.Officer))
             .AddPolicy(CounterPolicy, p => p
                 .AddAuthenticationSchemes(AdminKeyOptions.SchemeName, SignOnSchemes.Bearer, SignOnSchemes.StaffSession)
@@ -142,6 +151,7 @@ public static class IdentityModule
         services.AddRazorPages(pages =>
             {
                 pages.Conventions.AuthorizeFolder("/Akun/Saya", SessionPolicy);
+                pages.Conventions.AuthorizePage("/Akun/Keluar", SessionIfAnyPolicy);
                 pages.Conventions.AuthorizeFolder("/Staf", StaffPolicy).AllowAnonymousToPage("/Staf/Masuk");
                 // Each folder of pages lives on one origin.
                 pages.Conventions.AddFolderRouteModelConvention("/Akun", PageHosts.OnHost(edge.Hosts.Portal));
@@ -161,6 +171,7 @@ public static class IdentityModule
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(SignOnSchemes.Bearer).RequireAuthenticatedUser());
         connect.MapMethods("/endsession", ["GET", "POST"], EndSessionEndpoint.SignOutAsync);
         endpoints.MapAppsHandOff();
+        endpoints.MapPortalSignIn();
         var admin = endpoints.MapAdminGroup();
         admin.MapClientAdminApi();
         admin.MapAccountAdminApi();

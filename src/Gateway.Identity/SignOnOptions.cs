@@ -11,6 +11,14 @@ public sealed class SignOnOptions
     /// <summary>The issuer (<c>iss</c>) URL; empty: the address the request came to (fine behind one host name).</summary>
     public string? Issuer { get; set; }
 
+    /// <summary>
+    /// Where the portal's sign-in reaches this gateway's own token endpoint (e.g. <c>http://127.0.0.1:8080</c>);
+    /// empty: the first plain-HTTP address it listens on. Never the public name: a pod behind an ingress may
+    /// not reach it (see docs/identity.md).
+    /// </summary>
+    [Url]
+    public string? PortalTokenAddress { get; set; }
+
     [Range(1, 1440)]
     public int AccessTokenMinutes { get; set; } = 15;
 

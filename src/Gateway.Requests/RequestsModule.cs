@@ -27,7 +27,7 @@ public static class RequestsModule
 {
     public const string DatabaseName = "requests";
 
-    /// <summary>The portal's pages: a citizen signed in on the people-facing origin (anyone else is sent to sign in).</summary>
+    /// <summary>The portal's pages: a citizen signed in to Portal Warga, the <c>portal-warga</c> client (anyone else is sent to sign in).</summary>
     private const string PortalCitizen = "requests.portal-citizen";
 
     public static IHostApplicationBuilder AddRequests(this IHostApplicationBuilder builder)
@@ -83,7 +83,7 @@ public static class RequestsModule
                 pages.Conventions.AuthorizeFolder("/Permohonan", PortalCitizen).AllowAnonymousToPage("/Permohonan/Lacak");
             })
             .AddApplicationPart(typeof(RequestsModule).Assembly);
-        services.AddAuthorizationBuilder().AddPolicy(PortalCitizen, p => p.AddAuthenticationSchemes(SignOnSchemes.Session).RequireRole(Roles.Citizen));
+        services.AddAuthorizationBuilder().AddPolicy(PortalCitizen, p => p.AddAuthenticationSchemes(SignOnSchemes.Portal).RequireRole(Roles.Citizen));
         return builder;
     }
 

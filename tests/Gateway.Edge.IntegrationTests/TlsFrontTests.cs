@@ -94,6 +94,22 @@ public sealed class TlsFrontTests(FrontedGateway fixture) : IClassFixture<Fronte
         Assert.All(page.Headers.GetValues("Set-Cookie"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(HttpStatusCode.OK, account.StatusCode);
         Assert.Contains(citizen.FullName, await account.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Portal Warga signs in as its portal-warga client through the proxy: every hop stays on the https portal
+        // origin, the code is redeemed at the gateway's own address, and the identity token names the https issuer.
+        var hop = await portal.GetAsync("/permohonan");
+        var paths = new List<string>();
+        for (var i = 0; i < 5 && hop.StatusCode == HttpStatusCode.Redirect; i++)
+        {
+            var location = new Uri(new Uri($"https://{FrontedGateway.Portal}:{Front.Port}"), hop.Headers.Location!);
+            Assert.Equal($"https://{FrontedGateway.Portal}:{Front.Port}", location.GetLeftPart(UriPartial.Authority));
+            paths.Add(location.AbsolutePath);
+            hop = await portal.GetAsync(location.PathAndQuery);
+        }
+
+        Assert.Equal(["/connect/authorize", "/portal/callback", "/permohonan"], paths);
+        Assert.Equal(HttpStatusCode.OK, hop.StatusCode);
+        Assert.Contains("id=\"no-requests\"", await hop.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,11 @@ public sealed class AdminApiTests(SqliteGateway fixture) : IClassFixture<SqliteG
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("Bearer", refused.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+
+        // The staff home page's sign-out button works (its form names an action, so it must ask for its antiforgery token).
+        var signedOut = await staff.SubmitAsync("/", new Dictionary<string, string>(), postUrl: "/keluar");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await staff.GetAsync("/api/admin/clients")).StatusCode);
     }
 
     [Fact]

@@ -100,6 +100,60 @@ public sealed class PortalJourneyTests(PortalCity city) : IClassFixture<PortalCi
     }
 
     [Fact]
+    public async Task The_portal_signs_in_as_the_portal_warga_client_and_its_session_ends_with_the_sign_on_session()
+    {
+        var (citizen, tracking) = await city.CitizenWithRequestAsync();
+        await using var context = await city.NewContextAsync(javaScript: false);
+        var page = await context.NewPageAsync();
+        var visited = new List<Uri>();
+        page.Request += (_, request) => visited.Add(new Uri(request.Url));
+
+        // "My requests" sends a stranger through the authorization endpoint as portal-warga (PKCE), to the sign-in page.
+        await page.GotoAsync(city.Portal("/permohonan"));
+        Assert.Equal("/akun/masuk", new Uri(page.Url).AbsolutePath);
+        var authorize = visited.Single(u => u.AbsolutePath == "/connect/authorize");
+        var query = System.Web.HttpUtility.ParseQueryString(authorize.Query);
+        Assert.Equal("portal-warga", query["client_id"]);
+        Assert.Equal("code", query["response_type"]);
+        Assert.Equal("S256", query["code_challenge_method"]);
+        Assert.Equal(city.Portal("/portal/callback"), query["redirect_uri"]);
+
+        await page.FillAsync("#login", citizen.Nik!);
+        await page.FillAsync("#password", SignOn.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/permohonan", new() { Timeout = 30_000 });
+        Assert.Contains(visited, u => u.AbsolutePath == "/portal/callback" && u.Query.Contains("code=", StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator($"a[href='/permohonan/{tracking}']")).ToBeVisibleAsync();
+        Assert.Contains(await context.CookiesAsync(), c => c.Name == "satupintu.portal" && c.HttpOnly);
+
+        // The account page shows the portal among the apps that received the citizen's data.
+        await page.GotoAsync(city.Portal("/akun"));
+        await Assertions.Expect(page.Locator("#connected-apps")).ToContainTextAsync("Portal Warga");
+
+        // The sign-on session ends (expired, or signed out elsewhere): the portal's own cookie no longer opens anything.
+        var signOn = (await context.CookiesAsync()).Single(c => c.Name == "satupintu.session");
+        await context.ClearCookiesAsync(new() { Name = signOn.Name });
+        Assert.Contains(await context.CookiesAsync(), c => c.Name == "satupintu.portal");
+        await page.GotoAsync(city.Portal("/permohonan"));
+        Assert.Equal("/akun/masuk", new Uri(page.Url).AbsolutePath);
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "satupintu.portal");
+
+        // Signing in again, then out from the account page, ends both sessions.
+        await page.FillAsync("#login", citizen.Nik!);
+        await page.FillAsync("#password", SignOn.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/permohonan", new() { Timeout = 30_000 });
+        await page.GotoAsync(city.Portal("/akun"));
+        await page.ClickAsync("form[action='/akun/keluar'] button");
+        // (This button was refused before: its form names an action, which turns the antiforgery token off unless
+        // asked for, and the sign-out page did not know the user the token was made for.)
+        await page.WaitForURLAsync(url => new Uri(url).Query.Contains("selesai", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name is "satupintu.portal" or "satupintu.session");
+        await page.GotoAsync(city.Portal("/permohonan"));
+        Assert.Equal("/akun/masuk", new Uri(page.Url).AbsolutePath);
+    }
+
+    [Fact]
     public async Task The_language_switch_turns_the_portal_into_English_and_back()
     {
         await using var context = await city.NewContextAsync(javaScript: false);

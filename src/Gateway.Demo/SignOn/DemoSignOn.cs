@@ -63,13 +63,6 @@ public sealed class DemoSignOn(
 
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         var registrar = scope.ServiceProvider.GetRequiredService<ClientRegistrar>();
-        if (await applications.FindByClientIdAsync("portal-warga", cancellationToken) is null)
-        {
-            await registrar.CreateAsync(new ClientInput("portal-warga", "Portal Warga", ClientKind.Public, ConsentMode.Implicit,
-                ["http://localhost:5080/portal/callback"], ["http://localhost:5080/"],
-                ["openid", "profile", "email", "phone", "roles", "nik", "offline_access"], [ClientGrant.AuthorizationCode, ClientGrant.RefreshToken]), null, cancellationToken);
-        }
-
         foreach (var spec in AppSpecs)
         {
             var settings = new SignOnAppSettings();

@@ -15,6 +15,12 @@ public static class GatewayCookies
     /// <summary>Signed in to the people-facing origin (sign-in, account, portal).</summary>
     public const string Session = "satupintu.session";
 
+    /// <summary>Portal Warga's session, opened by signing in as the <c>portal-warga</c> client.</summary>
+    public const string Portal = "satupintu.portal";
+
+    /// <summary>The correlation and nonce cookies of a portal sign-in under way (a suffix follows).</summary>
+    public const string PortalSignIn = "satupintu.portal-signin";
+
     /// <summary>Signed in on the apps origin, for protected agency apps opened in a browser.</summary>
     public const string Apps = "satupintu.apps";
 

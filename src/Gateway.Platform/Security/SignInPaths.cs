@@ -7,6 +7,12 @@ public static class SignInPaths
     public const string Portal = "/akun/masuk";
 
     /// <summary>
+    /// Signs in to Portal Warga (as its <c>portal-warga</c> client, through <see cref="Portal"/> when needed);
+    /// <c>kembali</c> is the portal path to return to.
+    /// </summary>
+    public const string PortalWarga = "/portal/masuk";
+
+    /// <summary>
     /// The portal page that hands a signed-in person over to the apps origin (signing them in first if
     /// needed); <c>kembali</c> is the path on the apps origin to return to.
     /// </summary>

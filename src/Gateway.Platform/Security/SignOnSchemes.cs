@@ -14,6 +14,16 @@ public static class SignOnSchemes
     /// <summary>The sign-in cookie of the people-facing origin (ASP.NET Core Identity's application cookie).</summary>
     public const string Session = "Identity.Application";
 
+    /// <summary>
+    /// The portal's own session: Portal Warga signs in through SatuPintu as the <c>portal-warga</c> client
+    /// (authorization code with PKCE), and keeps who signed in in this cookie. It lives no longer than the
+    /// sign-on session it came from: signing out, or "sign out everywhere", ends both.
+    /// </summary>
+    public const string Portal = "SatuPintu.Portal";
+
+    /// <summary>The OpenID Connect handler that signs the portal in as <c>portal-warga</c> (it challenges for <see cref="Portal"/>).</summary>
+    public const string PortalSignIn = "SatuPintu.PortalSignIn";
+
     /// <summary>The cookie of the apps origin: a person opening a protected agency app in a browser.</summary>
     public const string AppsSession = "SatuPintu.Apps";
 

@@ -52,18 +52,25 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
     public string? DescribedBy(string field) => Errors.ContainsKey(field) ? field + "-error" : null;
 
     /// <param name="layanan">From a service's page: the title starts with the service's name.</param>
-    public async Task OnGetAsync(string? layanan)
+    public async Task<IActionResult> OnGetAsync(string? layanan)
     {
-        SignedIn = await CitizenAsync() is not null;
+        if (await PortalCitizens.ShouldSignInAsync(HttpContext))
+        {
+            return Challenge(SignOnSchemes.Portal);
+        }
+
+        SignedIn = await PortalCitizens.SignedInAsync(HttpContext) is not null;
         if (layanan is not null && services.Find(layanan) is { } service)
         {
             Judul = Text(service.NameId, service.NameEn ?? service.NameId) + ": ";
         }
+
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var citizen = await CitizenAsync();
+        var citizen = await PortalCitizens.SignedInAsync(HttpContext);
         SignedIn = citizen is not null;
         var input = new ComplaintInput(Kategori, Darurat ? ComplaintClass.Urgent : ComplaintClass.Simple, Judul?.Trim(), Isi?.Trim(), Lokasi?.Trim(),
             SignedIn ? null : Kontak?.Trim());
@@ -83,12 +90,6 @@ public sealed class NewComplaintModel(ComplaintDesk desk, IServiceDirectory serv
             .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
-    }
-
-    private async Task<System.Security.Claims.ClaimsPrincipal?> CitizenAsync()
-    {
-        var signedIn = await HttpContext.AuthenticateAsync(SignOnSchemes.Session);
-        return signedIn.Succeeded && signedIn.Principal.IsInRole(Roles.Citizen) ? signedIn.Principal : null;
     }
 
     private static string Text(string indonesian, string english) => Gateway.Web.Frame.Text.T(indonesian, english);

@@ -17,7 +17,16 @@ public sealed class ComplaintsHomeModel(ComplaintDesk desk) : PageModel
     /// <summary>Null when nobody is signed in.</summary>
     public IReadOnlyList<ComplaintStatusView>? Mine { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadMineAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await PortalCitizens.ShouldSignInAsync(HttpContext))
+        {
+            return Challenge(SignOnSchemes.Portal);
+        }
+
+        await LoadMineAsync(cancellationToken);
+        return Page();
+    }
 
     /// <summary><c>/pengaduan?handler=Follow&amp;kode=…</c>: to the complaint's page, or back here saying what is wrong with the code.</summary>
     public async Task<IActionResult> OnGetFollowAsync(string? kode, CancellationToken cancellationToken)
@@ -38,10 +47,9 @@ public sealed class ComplaintsHomeModel(ComplaintDesk desk) : PageModel
 
     private async Task LoadMineAsync(CancellationToken cancellationToken)
     {
-        var signedIn = await HttpContext.AuthenticateAsync(SignOnSchemes.Session);
-        if (signedIn.Succeeded && signedIn.Principal.IsInRole(Roles.Citizen))
+        if (await PortalCitizens.SignedInAsync(HttpContext) is { } citizen)
         {
-            Mine = await desk.MineAsync(signedIn.Principal, cancellationToken);
+            Mine = await desk.MineAsync(citizen, cancellationToken);
         }
     }
 }

@@ -2,6 +2,8 @@ using Gateway.Identity.Accounts;
 using Gateway.Identity.Events;
 using Gateway.Identity.Persistence;
 using Gateway.Platform.Edge;
+using Gateway.Platform.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -107,6 +109,7 @@ public sealed class MyAccountModel(
 
         await sessions.EndAllAsync(Account, cancellationToken);
         await signIns.SignOutAsync();
+        await HttpContext.SignOutAsync(SignOnSchemes.Portal);
         // By the apps origin, which ends its own session there too and sends the browser back.
         return Redirect(EdgeOrigins.UrlOn(Request, edge.Value.Hosts.Apps, Sessions.AppsHandOff.LeavePath));
     }
