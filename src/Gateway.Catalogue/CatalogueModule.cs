@@ -44,6 +44,7 @@ public static class CatalogueModule
         services.AddHostedService<CatalogueRefresher>();
         services.AddSingleton<CatalogueWriteGate>();
         services.AddScoped<ExposureBuilder>();
+        services.AddScoped<Health.HealthHistory>();
         services.AddSingleton<CatalogueEvents>();
         services.AddSingleton<CatalogueAudit>();
         services.AddScoped(sp => new AgencyEditor(
@@ -85,6 +86,8 @@ public static class CatalogueModule
         admin.MapAgencyAdminApi();
         admin.MapServiceAdminApi();
         admin.MapServiceImportApi();
+        admin.MapHealthHistoryApi();
+        endpoints.MapAdministration().MapAgencyHealthApi();
 
         return endpoints;
     }

@@ -124,6 +124,74 @@ public abstract class HealthTests(DatabaseKind database)
     }
 
     [Fact]
+    public async Task The_admin_API_gives_7_and_30_day_availability_and_incidents_per_service_and_agency()
+    {
+        await using var backend = await LegacyBackend.StartAsync();
+        await using var app = await GatewayApp.StartAsync(database);
+        var agency = "h" + Guid.NewGuid().ToString("N")[..8];
+        await app.CreateAgencyAsync(agency);
+        using var admin = app.CreateAdminClient();
+        var steady = "svc-a-" + agency;
+        var failing = "svc-b-" + agency;
+        await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service(steady, agency, TestData.Exposure(backend.Address)))).EnsureSuccessAsync();
+        await (await admin.PostAsJsonAsync("/api/admin/services", TestData.Service(failing, agency, TestData.Exposure(new Uri("http://127.0.0.1:9/"))))).EnsureSuccessAsync();
+
+        // Once both have settled live (up; down) and that is stored, their history is replaced with a known one
+        // ending in those same states, so no further change comes: the steady one was up for 40 days but down
+        // for one day 10 days ago; the failing one was first seen 5 days ago and has been down for the last day.
+        await WaitForStateAsync(app, steady, "up");
+        await WaitForStateAsync(app, failing, "down");
+        await HttpAssertions.EventuallyAsync(async () => (await StoredAsync(app, steady))?.State == HealthState.Up
+            && (await StoredAsync(app, failing))?.State == HealthState.Down, Patience, "both states are stored");
+        var now = DateTime.UtcNow;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
+            var ids = await db.Services.Where(s => s.Slug == steady || s.Slug == failing).ToDictionaryAsync(s => s.Slug, s => s.Id);
+            await db.ServiceHealthChanges.Where(c => ids.Values.Contains(c.ServiceId)).ExecuteDeleteAsync();
+            db.ServiceHealthChanges.AddRange(
+                new ServiceHealthChange { ServiceId = ids[steady], State = HealthState.Up, At = now.AddDays(-40) },
+                new ServiceHealthChange { ServiceId = ids[steady], State = HealthState.Down, At = now.AddDays(-10) },
+                new ServiceHealthChange { ServiceId = ids[steady], State = HealthState.Up, At = now.AddDays(-9) },
+                new ServiceHealthChange { ServiceId = ids[failing], State = HealthState.Up, At = now.AddDays(-5) },
+                new ServiceHealthChange { ServiceId = ids[failing], State = HealthState.Down, At = now.AddDays(-1) });
+            await db.SaveChangesAsync();
+        }
+
+        var service = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/health/services/{steady}");
+        Assert.Equal(1.0, service.GetProperty("availability").GetProperty("last7Days").GetDouble(), 3);
+        Assert.Equal(1 - (1.0 / 30), service.GetProperty("availability").GetProperty("last30Days").GetDouble(), 3);
+        var incident = Assert.Single(service.GetProperty("incidents").EnumerateArray());
+        Assert.Equal(86_400, incident.GetProperty("durationSeconds").GetInt64());
+        Assert.Equal(now.AddDays(-9), incident.GetProperty("end").GetDateTime().ToUniversalTime(), TimeSpan.FromSeconds(1));
+        Assert.Empty((await admin.GetFromJsonAsync<JsonElement>($"/api/admin/health/services/{steady}?days=7")).GetProperty("incidents").EnumerateArray());
+
+        var agencyHealth = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/health/agencies/{agency}");
+        // 7 days: 7 of the steady one, 5 of the failing one with 1 down; 30 days: 30 + 5 with 2 down.
+        Assert.Equal(1 - (1.0 / 12), agencyHealth.GetProperty("availability").GetProperty("last7Days").GetDouble(), 3);
+        Assert.Equal(1 - (2.0 / 35), agencyHealth.GetProperty("availability").GetProperty("last30Days").GetDouble(), 3);
+        Assert.Equal(2, agencyHealth.GetProperty("incidents").GetInt32());
+        var failingRow = agencyHealth.GetProperty("services").EnumerateArray().Single(s => s.GetProperty("service").GetString() == failing);
+        Assert.Equal(0.8, failingRow.GetProperty("availability").GetProperty("last7Days").GetDouble(), 3);
+        Assert.InRange(failingRow.GetProperty("downSeconds").GetInt64(), 86_400, 86_400 + 60); // still down: up to now
+
+        // The agency's officer reads the same figures for their own agency only, with no agency to choose.
+        var (_, officer) = await app.SignedInAsync("officer", agency);
+        var own = await (await officer.GetAsync("/api/agency/health?days=7")).JsonAsync();
+        Assert.Equal(agency, own.GetProperty("agency").GetString());
+        Assert.Equal(1 - (1.0 / 12), own.GetProperty("availability").GetProperty("last7Days").GetDouble(), 3);
+        Assert.Equal(1, own.GetProperty("incidents").GetInt32()); // the steady one's was 10 days ago
+        var (_, citizen) = await app.SignedInAsync("citizen");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await citizen.GetAsync("/api/agency/health")).StatusCode); // not on the portal origin
+
+        var badDays = await admin.GetAsync($"/api/admin/health/agencies/{agency}?days=0");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, badDays.StatusCode);
+        Assert.True((await badDays.JsonAsync()).GetProperty("errors").TryGetProperty("days", out _));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/health/services/no-such-service")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await admin.GetAsync("/api/admin/health/agencies/no-such-agency")).StatusCode);
+    }
+
+    [Fact]
     public async Task Since_survives_a_restart()
     {
         await using var backend = await LegacyBackend.StartAsync();

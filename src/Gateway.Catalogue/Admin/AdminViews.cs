@@ -91,3 +91,20 @@ internal static class AdminViewMapping
 
 /// <summary>What a bulk import registered, in the order sent.</summary>
 public sealed record ImportView(int Imported, IReadOnlyList<string> Services);
+
+/// <summary>Share of the time a service (or an agency's services together) was not down, counting only the time its status was known; null: never checked.</summary>
+public sealed record AvailabilityView(double? Last7Days, double? Last30Days);
+
+/// <summary>A period the service was down; <c>end</c> null while it lasts.</summary>
+public sealed record IncidentView(DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds)
+{
+    internal static IncidentView Of(Health.Incident incident, DateTime now) => new(
+        new DateTimeOffset(incident.Start, TimeSpan.Zero), incident.End is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : null,
+        (long)incident.DurationAt(now).TotalSeconds);
+}
+
+public sealed record ServiceHealthHistoryView(string Service, string Agency, HealthState State, int Days, AvailabilityView Availability, List<IncidentView> Incidents);
+
+public sealed record ServiceHealthSummaryView(string Service, HealthState State, AvailabilityView Availability, int Incidents, long DownSeconds);
+
+public sealed record AgencyHealthHistoryView(string Agency, int Days, AvailabilityView Availability, int Incidents, List<ServiceHealthSummaryView> Services);

@@ -11,13 +11,21 @@ public static class Availability
 {
     /// <param name="changes">The service's changes, oldest first: the last one before the window (its state at the window's start) and those within it.</param>
     /// <returns>Between 0 and 1; null when the status was never known within the window.</returns>
-    public static double? Over(IReadOnlyList<ServiceHealthChange> changes, DateTime from, DateTime to)
+    public static double? Over(IReadOnlyList<ServiceHealthChange> changes, DateTime from, DateTime to) => Measure(changes, from, to).Share;
+
+    /// <summary>Seconds of known status and of those down: an agency's availability adds its services' up.</summary>
+    public static KnownTime Measure(IReadOnlyList<ServiceHealthChange> changes, DateTime from, DateTime to)
     {
         double known = 0, down = 0;
         for (var i = 0; i < changes.Count; i++)
         {
             var start = changes[i].At < from ? from : changes[i].At;
             var end = i + 1 < changes.Count ? changes[i + 1].At : to;
+            if (end > to)
+            {
+                end = to;
+            }
+
             if (end <= start || changes[i].State == HealthState.Unknown)
             {
                 continue;
@@ -31,6 +39,15 @@ public static class Availability
             }
         }
 
-        return known > 0 ? 1 - (down / known) : null;
+        return new KnownTime(known, down);
     }
+}
+
+/// <summary>Seconds whose status was known, and how many of them were down.</summary>
+public readonly record struct KnownTime(double KnownSeconds, double DownSeconds)
+{
+    /// <summary>Between 0 and 1; null when nothing was known.</summary>
+    public double? Share => KnownSeconds > 0 ? 1 - (DownSeconds / KnownSeconds) : null;
+
+    public static KnownTime operator +(KnownTime a, KnownTime b) => new(a.KnownSeconds + b.KnownSeconds, a.DownSeconds + b.DownSeconds);
 }
