@@ -31,7 +31,7 @@ internal static class AccountAdminApi
     public static void MapAccountAdminApi(this RouteGroupBuilder admin)
     {
         var accounts = admin.MapGroup("/accounts").WithTags("Admin: accounts");
-        accounts.MapGet("/", List).WithSummary("List accounts (filter by role and agencyCode)");
+        accounts.MapGet("/", List).WithSummary("List accounts (filter by role and agencyCode)").Produces<List<AccountView>>();
         accounts.MapPost("/", Create)
             .WithSummary("Create an officer, administrator or (at a service counter) resident account, verified; its temporary password is returned only here")
             .Produces<CreatedAccountView>(StatusCodes.Status201Created)

@@ -19,8 +19,8 @@ internal static class ClientAdminApi
     public static void MapClientAdminApi(this RouteGroupBuilder admin)
     {
         var clients = admin.MapGroup("/clients").WithTags("Admin: sign-on clients");
-        clients.MapGet("/", List).WithSummary("List registered client apps");
-        clients.MapGet("/{clientId}", Get).WithSummary("One client app").ProducesProblem(StatusCodes.Status404NotFound);
+        clients.MapGet("/", List).WithSummary("List registered client apps").Produces<List<ClientView>>();
+        clients.MapGet("/{clientId}", Get).WithSummary("One client app").Produces<ClientView>().ProducesProblem(StatusCodes.Status404NotFound);
         clients.MapPost("/", Create)
             .WithSummary("Register a client app: exact redirect URIs, scopes, grants. A confidential client's secret is returned only here.")
             .Produces<CreatedClientView>(StatusCodes.Status201Created)

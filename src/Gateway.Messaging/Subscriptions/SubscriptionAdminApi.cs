@@ -27,6 +27,7 @@ internal static class SubscriptionAdminApi
             .WithSummary("List subscriptions (filter by agencyCode or eventType)");
         subscriptions.MapGet("/{id:guid}", Get)
             .WithSummary("One subscription")
+            .Produces<SubscriptionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
         subscriptions.MapPost("/", Create)
             .WithSummary("Subscribe an agency app to an event type, by AMQP queue or webhook. A webhook's signing secret is returned only here.")
