@@ -109,6 +109,20 @@ public sealed class AdminApiTests(SqliteGateway fixture) : IClassFixture<SqliteG
     }
 
     [Fact]
+    public async Task The_gateway_registers_its_own_portal_client_and_an_administrator_cannot_remove_it()
+    {
+        using var admin = App.CreateAdminClient();
+
+        var portal = await (await admin.GetAsync("/api/admin/clients/portal-warga")).JsonAsync();
+        var refused = await admin.DeleteAsync("/api/admin/clients/portal-warga");
+
+        Assert.Equal($"{App.PortalAddress.GetLeftPart(UriPartial.Authority)}/portal/callback", portal.GetProperty("redirectUris")[0].GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Portal Warga", (await refused.JsonAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await admin.GetAsync("/api/admin/clients/portal-warga")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_admin_key_is_refused_with_a_problem_that_says_so()
     {
         using var client = App.CreateAdministrationClient();

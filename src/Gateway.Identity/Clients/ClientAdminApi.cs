@@ -14,6 +14,9 @@ namespace Gateway.Identity.Clients;
 internal static class ClientAdminApi
 {
     private static readonly BilingualText UnknownClient = new("Klien '{0}' tidak terdaftar.", "Client '{0}' is not registered.");
+    private static readonly BilingualText GatewaysOwnClient = new(
+        "Klien '{0}' milik gateway sendiri (Portal Warga masuk dengannya) dan tidak dapat dihapus.",
+        "The client '{0}' belongs to the gateway itself (Portal Warga signs in with it) and cannot be removed.");
     private static readonly BilingualText DuplicateClient = new("Klien '{0}' sudah terdaftar.", "Client '{0}' is already registered.");
 
     public static void MapClientAdminApi(this RouteGroupBuilder admin)
@@ -29,7 +32,8 @@ internal static class ClientAdminApi
         clients.MapDelete("/{clientId}", Delete)
             .WithSummary("Remove a client app (its tokens stop working)")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> List(IOpenIddictApplicationManager applications, ClientRegistrar registrar, CancellationToken cancellationToken)
@@ -76,6 +80,11 @@ internal static class ClientAdminApi
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is not { } application)
         {
             return Problems.NotFound(UnknownClient.With(clientId));
+        }
+
+        if (clientId == Sessions.PortalSignIn.ClientId)
+        {
+            return Problems.Result(ProblemKind.Conflict, GatewaysOwnClient.With(clientId));
         }
 
         await audited.RunAsync(
