@@ -103,7 +103,13 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     [Fact]
     public async Task An_app_slower_than_the_service_timeout_gives_a_504_problem_with_a_trace_id()
     {
-        var prefix = await ExposeAsync("slow/", e => e["timeoutSeconds"] = 1);
+        // No health probe: "/slow/health" is not a route of the sample app (404), so probes would mark it down and
+        // the gateway would refuse at once (503) instead of trying — a race this test lost now and then in CI.
+        var prefix = await ExposeAsync("slow/", e =>
+        {
+            e["timeoutSeconds"] = 1;
+            e["healthCheckPath"] = null;
+        });
         using var client = App.CreateAppsClient();
 
         var response = await client.GetAsync(prefix + "/3000");
@@ -164,7 +170,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
     [Fact]
     public async Task A_request_in_flight_finishes_while_the_catalogue_changes()
     {
-        var prefix = await ExposeAsync("slow/");
+        var prefix = await ExposeAsync("slow/", e => e["healthCheckPath"] = null); // see the 504 test
         using var client = App.CreateAppsClient();
         using var admin = App.CreateAdminClient();
 
@@ -174,6 +180,7 @@ public sealed class ProxyTests(SqliteGateway fixture) : IClassFixture<SqliteGate
         var slug = prefix.Split('/')[2];
         var exposure = TestData.Exposure(new Uri(Backend.Address, "slow/"));
         exposure["timeoutSeconds"] = 9;
+        exposure["healthCheckPath"] = null;
         await (await admin.PutAsJsonAsync($"/api/admin/services/{slug}/exposure", exposure)).EnsureSuccessAsync();
         await ExposeAsync("echo/");
 
