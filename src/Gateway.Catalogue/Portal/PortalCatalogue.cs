@@ -94,11 +94,8 @@ public sealed class PortalCatalogue
         var to = _time.GetUtcNow().UtcDateTime;
         var from = to.AddDays(-days);
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
-        var history = db.ServiceHealthChanges.AsNoTracking().Where(c => c.ServiceId == service.Id);
-        var before = await history.Where(c => c.At < from).OrderByDescending(c => c.At).Take(1).ToListAsync(cancellationToken);
-        var within = await history.Where(c => c.At >= from).OrderBy(c => c.At).ToListAsync(cancellationToken);
-        return Availability.Over([.. before, .. within], from, to);
+        var changes = await scope.ServiceProvider.GetRequiredService<HealthHistory>().ChangesAsync([service.Id], from, cancellationToken);
+        return Availability.Over(changes[service.Id], from, to);
     }
 }
 
